@@ -1,0 +1,26 @@
+package dev.rootline.ingest;
+
+import java.time.ZoneId;
+
+/** What a parser receives: the file, the user's settings, and sinks for events and diagnostics. */
+public interface ParseContext {
+    InputFile file();
+
+    /** Zone for timestamps that carry none ({@code --log-timezone}). */
+    ZoneId logZone();
+
+    void emit(Event event);
+
+    /** The record at this place was not ingested. */
+    void reject(long offset, long line, String reason);
+
+    /** The record was ingested, but something about it was off. */
+    void warn(long offset, long line, String reason);
+
+    /** The whole file is deliberately not ingested; not an error. */
+    void skip(String reason);
+
+    default Provenance at(long offset, long line) {
+        return new Provenance(file().path().toString(), offset, line);
+    }
+}

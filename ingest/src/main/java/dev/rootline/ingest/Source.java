@@ -1,0 +1,38 @@
+package dev.rootline.ingest;
+
+import java.util.Locale;
+
+/** Where an event came from; the lower-case name is what users type in {@code source:…} queries. */
+public enum Source {
+    CLOUDTRAIL("cloudtrail"),
+    CLOUDDRIVER("clouddriver"),
+    K8S_EVENT("k8s-event"),
+    EC2("ec2"),
+    EKS("eks"),
+    /** Text logs in no specific application format (timestamps recognised, lines grouped). */
+    LOG("log");
+
+    private final String id;
+
+    Source(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Source fromId(String id) {
+        for (Source s : values()) {
+            if (s.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown source: " + id);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.rootline.ingest.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rootline.ingest.InputFile;
+import dev.rootline.ingest.ParseContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+/**
+ * Streams the records out of a JSON evidence file.
+ *
+ * <p>Each root value is either a record, or an object with one of the {@code containerFields} holding an
+ * array of records, or an array of records. Records go to the {@link Handler} one by one. The non-array
+ * fields of a container object (a lookup-events {@code NextToken}, say) are dropped.
+ */
+public final class JsonRecordReader {
+    /** Shared, thread-safe; limits guard against hostile nesting and giant strings. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(200).maxStringLength(50_000_000).build());
+    }
+
+    private static final int MAX_RESYNCS = 10_000;
+
+    /** Receives one record and where it started. */
+    @FunctionalInterface
+    public interface Handler {
+        void record(JsonNode record, long offset) throws IOException;
+    }
+
+    private final Set<String> containerFields;
+
+    public JsonRecordReader(Set<String> containerFields) {
+        this.containerFields = Set.copyOf(containerFields);
+    }
+
+    /** Reads the whole file; I/O failures (a truncated gzip) propagate after the records before them were handled. */
+    public void read(InputFile file, ParseContext ctx, Handler handler) throws IOException {
+        long start = 0;
+        for (int attempt = 0; attempt <= MAX_RESYNCS; attempt++) {
+            Position pos = new Position();
+            try (InputStream in = file.open()) {
+                in.skipNBytes(start);
+                try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+                    readRoots(p, start, pos, handler);
+                    return;
+                }
+            } catch (JsonProcessingException e) {
+                long at = start + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
+                String why = "malformed JSON: " + e.getOriginalMessage();
+                if (pos.inContainer) {
+                    ctx.reject(pos.recordStart, -1, why + " (at byte " + at + "); the rest of this file was not ingested");
+                    return;
+                }
+                ctx.reject(pos.recordStart, -1, why + " (at byte " + at + ")");
+                long next = nextDocumentLine(file, pos.recordStart);
+                if (next < 0) {
+                    return;
+                }
+                start = next;
+            }
+        }
+        ctx.reject(start, -1, "too many malformed JSON documents; the rest of this file was not ingested");
+    }
+
+    private void readRoots(JsonParser p, long base, Position pos, Handler handler) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            pos.recordStart = base + p.currentTokenLocation().getByteOffset();
+            if (t == JsonToken.START_ARRAY) {
+                pos.inContainer = true;
+                readArray(p, base, pos, handler);
+                pos.inContainer = false;
+            } else if (t == JsonToken.START_OBJECT) {
+                readObject(p, base, pos, handler);
+            } else {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "expected a JSON object or array, found " + t);
+            }
+        }
+    }
+
+    private void readObject(JsonParser p, long base, Position pos, Handler handler) throws IOException {
+        long objectStart = pos.recordStart;
+        ObjectNode rest = MAPPER.createObjectNode();
+        boolean container = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY && containerFields.contains(name)) {
+                container = true;
+                pos.inContainer = true;
+                readArray(p, base, pos, handler);
+                pos.inContainer = false;
+            } else {
+                rest.set(name, MAPPER.readTree(p));
+            }
+        }
+        if (!container) {
+            handler.record(rest, objectStart);
+        }
+    }
+
+    private void readArray(JsonParser p, long base, Position pos, Handler handler) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input inside an array");
+            }
+            pos.recordStart = base + p.currentTokenLocation().getByteOffset();
+            JsonNode element = MAPPER.readTree(p);
+            handler.record(element, pos.recordStart);
+        }
+    }
+
+    /** Offset of the first line after {@code from} that starts (in column 0) with '{' or '[', or -1. */
+    private static long nextDocumentLine(InputFile file, long from) throws IOException {
+        try (InputStream in = file.open()) {
+            in.skipNBytes(from);
+            long offset = from;
+            boolean lineStart = false;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (lineStart && (b == '{' || b == '[')) {
+                    return offset;
+                }
+                lineStart = b == '\n';
+                offset++;
+            }
+            return -1;
+        }
+    }
+
+    private static final class Position {
+        long recordStart;
+        boolean inContainer;
+    }
+}
