@@ -1,0 +1,50 @@
+package dev.rootline.cli;
+
+import dev.rootline.index.IndexException;
+import picocli.CommandLine;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Turns every failure into one clear line on stderr and an exit code: 1 for what the user can fix, 2 for
+ * internal errors. Stack traces only with {@code --verbose}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("--verbose") || parsed.subcommands().stream()
+                .anyMatch(s -> s.hasMatchedOption("--verbose"));
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        int code;
+        String message;
+        if (t instanceof UserError || t instanceof IndexException || t instanceof IllegalArgumentException) {
+            code = ExitCodes.USER;
+            message = t.getMessage();
+        } else if (t instanceof NoSuchFileException) {
+            code = ExitCodes.USER;
+            message = "no such file or folder: " + t.getMessage();
+        } else if (t instanceof AccessDeniedException) {
+            code = ExitCodes.USER;
+            message = "permission denied: " + t.getMessage();
+        } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error: " + t + (verbose ? "" : " (run with --verbose for details)");
+        }
+        cl.getErr().println("rootline: " + message);
+        if (verbose) {
+            e.printStackTrace(cl.getErr());
+        }
+        return code;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        cl.getErr().println("rootline: " + e.getMessage());
+        cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCodes.USER;
+    }
+}

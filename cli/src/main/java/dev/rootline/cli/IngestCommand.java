@@ -1,0 +1,68 @@
+package dev.rootline.cli;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.IndexIngestion;
+import dev.rootline.ingest.IngestSummary;
+import dev.rootline.ingest.Ingestion;
+import dev.rootline.ingest.ParserRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "ingest", description = {
+        "Read evidence files and folders (recursively, .gz included) into the index.",
+        "Each file's format is detected from its content. Rejected records go to rejects.jsonl in the index folder."})
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    IndexOptions index;
+
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "auto",
+            description = "auto (default), cloudtrail, clouddriver, k8s-events, ec2, eks, log.")
+    String type;
+
+    @Option(names = "--log-timezone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
+    ZoneId logZone;
+
+    @Option(names = "--strict", description = "Exit 1 if any record was rejected.")
+    boolean strict;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders of evidence.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UserError("no such file or folder: " + p);
+            }
+        }
+        EventIndex idx = index.open();
+        Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(
+                "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory())));
+        IngestProgress progress = IngestProgress.forStderr();
+        IngestSummary summary;
+        try (progress) {
+            summary = IndexIngestion.run(idx, ingestion, paths, progress);
+        }
+        IngestReport.print(summary, idx.directory(), System.err);
+        if (summary.internalErrors() > 0) {
+            return ExitCodes.INTERNAL;
+        }
+        if (summary.events() == 0 && summary.filesSkipped() < summary.filesSeen()) {
+            System.err.println("rootline: nothing could be read from " + paths);
+            return ExitCodes.USER;
+        }
+        return strict && summary.rejected() > 0 ? ExitCodes.USER : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.rootline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top command; every subcommand is listed here and only here. */
+@Command(name = "rootline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Incident forensics and timelines for cloud and Kubernetes postmortems.",
+        subcommands = {
+                IngestCommand.class,
+                SearchCommand.class,
+                TimelineCommand.class,
+                CommandLine.HelpCommand.class
+        })
+final class RootlineCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RootlineCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(java.time.Duration.class, new Converters.DurationConverter());
+        cl.registerConverter(java.time.ZoneId.class, new Converters.ZoneConverter());
+        return cl;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.rootline.cli;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.SearchRequest;
+import dev.rootline.report.listing.EventListing;
+import dev.rootline.report.listing.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "search", description = {
+        "Search the index with Lucene query syntax; hits are printed oldest first.",
+        "Fields: source time level message eventName eventSource account region actor ip eni subnet vpc cluster",
+        "        resource logger thread error target kind. Unqualified terms search all text; terms are ANDed.",
+        "Examples: 'source:clouddriver AND error:io_timeout'   'ip:172.20.101.121'   'ip:10.0.0.0/8'",
+        "          'eventName:CreateNetworkInterface AND cluster:prd-gw-eks'   'time:[2024-10-25 TO 2024-10-27]'"})
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    IndexOptions index;
+
+    @Mixin
+    WindowOptions window;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Most hits to print (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv.")
+    OutputFormat format;
+
+    @Option(names = "--count", description = "Print only the number of matching events.")
+    boolean count;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (blank: everything).")
+    List<String> query = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Math.max(0, limit));
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        try (EventIndex.Searcher searcher = index.open().openSearcher()) {
+            if (count) {
+                out.println(searcher.count(request));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            long total = searcher.count(request);
+            try (EventListing listing = new EventListing(format, out, window.zone())) {
+                searcher.forEach(request, listing::print);
+            }
+            if (format == OutputFormat.TABLE && total > limit) {
+                System.err.printf("(%,d of %,d matching events shown; use --limit or narrow --from/--to)%n", limit, total);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

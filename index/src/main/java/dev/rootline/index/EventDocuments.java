@@ -1,0 +1,95 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.Event;
+import dev.rootline.ingest.EventJson;
+import dev.rootline.ingest.IpAddresses;
+import dev.rootline.ingest.ResourceType;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Converts events to Lucene documents and back; the schema itself is {@link Fields}. */
+final class EventDocuments {
+    private EventDocuments() {
+    }
+
+    static Document toDocument(Event e) {
+        Document d = new Document();
+        d.add(new KeywordField(Fields.ID, e.id(), Field.Store.YES));
+        if (e.time() != null) {
+            d.add(new LongField(Fields.TIME, e.time().toEpochMilli(), Field.Store.NO));
+        }
+        d.add(new KeywordField(Fields.SOURCE, e.source().id(), Field.Store.NO));
+        StringBuilder text = new StringBuilder(256);
+        keyword(d, text, Fields.KIND, e.kind());
+        keyword(d, text, Fields.LEVEL, e.level() == null ? null : e.level().name());
+        keyword(d, text, Fields.EVENT_NAME, e.eventName());
+        keyword(d, text, Fields.EVENT_SOURCE, e.eventSource());
+        keyword(d, text, Fields.ACCOUNT, e.account());
+        keyword(d, text, Fields.REGION, e.region());
+        keyword(d, text, Fields.ACTOR, e.actor());
+        keyword(d, text, Fields.LOGGER, e.logger());
+        keyword(d, text, Fields.THREAD, e.thread());
+        e.errors().forEach(v -> keyword(d, text, Fields.ERROR, v));
+        e.targets().forEach(v -> keyword(d, text, Fields.TARGET, v));
+        for (Map.Entry<ResourceType, List<String>> r : e.resources().entrySet()) {
+            for (String id : r.getValue()) {
+                if (r.getKey() != ResourceType.OTHER) {
+                    keyword(d, null, r.getKey().field(), id);
+                }
+                keyword(d, text, Fields.RESOURCE, id);
+            }
+        }
+        for (String ip : e.ips()) {
+            addIp(d, ip);
+            text.append(ip).append(' ');
+        }
+        d.add(new StringField(Fields.FILE, e.provenance().path().toLowerCase(Locale.ROOT), Field.Store.NO));
+        if (e.message() != null) {
+            d.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
+            text.append(e.message()).append(' ');
+        }
+        e.attributes().values().forEach(v -> text.append(v).append(' '));
+        d.add(new TextField(Fields.TEXT, text.toString(), Field.Store.NO));
+        d.add(new StoredField(Fields.EVENT, EventJson.toJson(e, false)));
+        d.add(new StoredField(Fields.RAW, e.raw()));
+        return d;
+    }
+
+    static Event toEvent(Document d) {
+        return EventJson.fromJson(d.get(Fields.EVENT), d.get(Fields.RAW));
+    }
+
+    private static void keyword(Document d, StringBuilder text, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        d.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+        if (text != null) {
+            text.append(value).append(' ');
+        }
+    }
+
+    private static void addIp(Document d, String ip) {
+        d.add(new StringField(Fields.IP, ip.toLowerCase(Locale.ROOT), Field.Store.NO));
+        if (!IpAddresses.isIp(ip)) {
+            return; // keyword only: never let a host name reach the resolver
+        }
+        try {
+            d.add(new InetAddressPoint(Fields.IP, InetAddress.getByName(ip)));
+        } catch (UnknownHostException | IllegalArgumentException ignored) {
+            // kept as a keyword only
+        }
+    }
+}

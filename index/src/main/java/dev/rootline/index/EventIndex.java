@@ -1,0 +1,60 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.Event;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The event store. Callers see only this interface, so a distributed backend can replace the embedded
+ * Lucene one without touching them. Open one with {@link #lucene(Path)}.
+ */
+public interface EventIndex {
+
+    /** The embedded Lucene index in {@code dir} (created on first write). */
+    static EventIndex lucene(Path dir) {
+        return new LuceneEventIndex(dir);
+    }
+
+    /** The index folder; {@code rejects.jsonl} and other bookkeeping live beside the Lucene files. */
+    Path directory();
+
+    boolean exists();
+
+    /** The only writer; a second one, in this or another process, fails with an "index in use" message. */
+    Writer openWriter() throws IOException;
+
+    Searcher openSearcher() throws IOException;
+
+    /** Adds events; an event whose id is already indexed replaces it, so re-ingesting never duplicates. */
+    interface Writer extends Closeable {
+        void upsert(Event event) throws IOException;
+
+        /** Makes everything upserted so far durable; a crash after this loses nothing before it. */
+        void commit() throws IOException;
+    }
+
+    /** Point-in-time view of the index. */
+    interface Searcher extends Closeable {
+        long count(SearchRequest request);
+
+        /** Up to {@code limit} hits, sorted by time (events without a time first). */
+        List<Event> search(SearchRequest request) throws IOException;
+
+        /** Every hit in time order, without loading them all at once. */
+        void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException;
+
+        /** Time (epoch millis, or {@code Long.MIN_VALUE} when absent) and source of every hit, from doc values. */
+        void scan(SearchRequest request, HitVisitor visitor) throws IOException;
+
+        long size();
+    }
+
+    @FunctionalInterface
+    interface HitVisitor {
+        void hit(long epochMillis, String source);
+    }
+}

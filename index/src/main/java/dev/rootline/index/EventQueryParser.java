@@ -1,0 +1,149 @@
+package dev.rootline.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Lucene query syntax over the rootline schema. Terms are ANDed by default (as in grep pipelines);
+ * {@code ip:} takes an address or a CIDR ({@code ip:172.20.0.0/16}); {@code time:} takes a date (the whole
+ * day) or a range {@code time:[2024-10-29T12:00Z TO 2024-10-30]} of anything {@link TimeExpressions} reads.
+ */
+public final class EventQueryParser {
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public EventQueryParser(ZoneId zone, Clock clock) {
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The analyzer used both when indexing and when parsing queries. */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        Analyzer keyword = new LowercaseKeywordAnalyzer();
+        for (String f : Fields.KEYWORDS) {
+            perField.put(f, keyword);
+        }
+        perField.put(Fields.IP, keyword);
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+
+    /** Blank means everything. */
+    public Query parse(String query) {
+        if (query == null || query.isBlank() || query.trim().equals("*")) {
+            return new MatchAllDocsQuery();
+        }
+        Parser p = new Parser();
+        try {
+            return p.parse(query);
+        } catch (ParseException e) {
+            String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("");
+            throw new QuerySyntaxException("bad query '" + query + "': " + msg, e);
+        } catch (IllegalArgumentException e) {
+            throw new QuerySyntaxException("bad query '" + query + "': " + e.getMessage(), e);
+        }
+    }
+
+    private final class Parser extends QueryParser {
+        Parser() {
+            super(Fields.TEXT, analyzer());
+            setDefaultOperator(Operator.AND);
+            setAllowLeadingWildcard(true);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            if (Fields.IP.equals(field)) {
+                return ipQuery(text);
+            }
+            if (Fields.TIME.equals(field)) {
+                Instant from = time(text);
+                Instant to = TimeExpressions.isDate(text) ? from.plus(Duration.ofDays(1)) : from.plusMillis(1);
+                return Fields.timeRange(from, to);
+            }
+            return super.getFieldQuery(field, text, quoted);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            if (Fields.TIME.equals(field)) {
+                Instant from = open(part1) ? null : time(part1);
+                Instant to = open(part2) ? null : time(part2);
+                if (from != null && !startInclusive) {
+                    from = from.plusMillis(1);
+                }
+                if (to != null && endInclusive) {
+                    to = TimeExpressions.isDate(part2) ? to.plus(Duration.ofDays(1)) : to.plusMillis(1);
+                }
+                return Fields.timeRange(from, to);
+            }
+            return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+        }
+
+        private Instant time(String text) throws ParseException {
+            try {
+                return TimeExpressions.parse(text, zone, clock);
+            } catch (IllegalArgumentException e) {
+                throw new ParseException(e.getMessage());
+            }
+        }
+
+        private static boolean open(String part) {
+            return part == null || part.equals("*");
+        }
+    }
+
+    private static Query ipQuery(String text) throws ParseException {
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        if (!dev.rootline.ingest.IpAddresses.isIp(address)) {
+            throw new ParseException("ip: needs an IP address or CIDR, got '" + text + "'");
+        }
+        try {
+            InetAddress a = InetAddress.getByName(address);
+            if (slash < 0) {
+                return Fields.ipExact(a);
+            }
+            int prefix = Integer.parseInt(t.substring(slash + 1));
+            return Fields.ipPrefix(a, prefix);
+        } catch (UnknownHostException | NumberFormatException e) {
+            throw new ParseException("ip: needs an IP address or CIDR, got '" + text + "'");
+        } catch (IllegalArgumentException e) {
+            throw new ParseException("ip: " + e.getMessage());
+        }
+    }
+
+    /** One token, lower-cased: exact, case-insensitive matching for ids and names. */
+    static final class LowercaseKeywordAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer t = new KeywordTokenizer();
+            return new TokenStreamComponents(t, new LowerCaseFilter(t));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    }
+}

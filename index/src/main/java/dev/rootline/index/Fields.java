@@ -1,0 +1,78 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.ResourceType;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.search.Query;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The index schema: field names and the query factories for them, in one place.
+ *
+ * <ul>
+ *   <li>{@link #TIME}: epoch millis as a {@link LongField} (points for ranges, doc values for the index sort);</li>
+ *   <li>keyword fields: exact, case-insensitive (values are lower-cased on both sides);</li>
+ *   <li>{@link #IP}: {@link InetAddressPoint} for exact and CIDR queries, plus a keyword for wildcards;</li>
+ *   <li>{@link #MESSAGE} and the catch-all {@link #TEXT}: tokenised full text. {@code TEXT} holds the message
+ *       and every indexed value, not the raw record, to stay small;</li>
+ *   <li>{@link #EVENT} and {@link #RAW}: stored only, to show each hit as it was read.</li>
+ * </ul>
+ */
+public final class Fields {
+    public static final String ID = "id";
+    public static final String TIME = "time";
+    public static final String SOURCE = "source";
+    public static final String KIND = "kind";
+    public static final String LEVEL = "level";
+    public static final String MESSAGE = "message";
+    public static final String EVENT_NAME = "eventName";
+    public static final String EVENT_SOURCE = "eventSource";
+    public static final String ACCOUNT = "account";
+    public static final String REGION = "region";
+    public static final String ACTOR = "actor";
+    public static final String IP = "ip";
+    public static final String LOGGER = "logger";
+    public static final String THREAD = "thread";
+    public static final String ERROR = "error";
+    public static final String TARGET = "target";
+    /** Every resource id, whatever its type. */
+    public static final String RESOURCE = ResourceType.OTHER.field();
+    public static final String FILE = "file";
+    public static final String TEXT = "text";
+    public static final String EVENT = "event";
+    public static final String RAW = "raw";
+
+    /** Fields matched exactly and case-insensitively. */
+    public static final Set<String> KEYWORDS;
+
+    static {
+        Set<String> k = new LinkedHashSet<>(Set.of(ID, SOURCE, KIND, LEVEL, EVENT_NAME, EVENT_SOURCE, ACCOUNT, REGION,
+                ACTOR, LOGGER, THREAD, ERROR, TARGET, FILE));
+        for (ResourceType t : ResourceType.values()) {
+            k.add(t.field());
+        }
+        KEYWORDS = Set.copyOf(k);
+    }
+
+    private Fields() {
+    }
+
+    /** Events from {@code from} (inclusive) to {@code to} (exclusive); either end may be null (open). */
+    public static Query timeRange(Instant from, Instant to) {
+        long lo = from == null ? Long.MIN_VALUE + 1 : from.toEpochMilli();
+        long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
+        return LongField.newRangeQuery(TIME, lo, hi);
+    }
+
+    public static Query ipExact(InetAddress address) {
+        return InetAddressPoint.newExactQuery(IP, address);
+    }
+
+    public static Query ipPrefix(InetAddress network, int prefixLength) {
+        return InetAddressPoint.newPrefixQuery(IP, network, prefixLength);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.Event;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The embedded index: Lucene files under {@code <dir>/lucene}, sorted by time on disk. */
+final class LuceneEventIndex implements EventIndex {
+    private static final String LUCENE = "lucene";
+    private static final int PAGE = 1000;
+    private static final long COMMIT_EVERY_MILLIS = 30_000;
+
+    private final Path dir;
+
+    LuceneEventIndex(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    static Sort timeSort() {
+        SortedNumericSortField time = new SortedNumericSortField(Fields.TIME, SortField.Type.LONG);
+        time.setMissingValue(Long.MIN_VALUE);
+        return new Sort(time);
+    }
+
+    @Override
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public boolean exists() {
+        try (Directory d = FSDirectory.open(dir.resolve(LUCENE))) {
+            return DirectoryReader.indexExists(d);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Writer openWriter() throws IOException {
+        Files.createDirectories(dir.resolve(LUCENE));
+        Directory d = FSDirectory.open(dir.resolve(LUCENE));
+        IndexWriterConfig config = new IndexWriterConfig(EventQueryParser.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setIndexSort(timeSort())
+                .setRAMBufferSizeMB(128)
+                .setCommitOnClose(false);
+        try {
+            return new LuceneWriter(new IndexWriter(d, config), d);
+        } catch (LockObtainFailedException e) {
+            d.close();
+            throw new IndexException("index in use: another rootline process is writing to " + dir
+                    + "; wait for it to finish (or use another --index)");
+        }
+    }
+
+    @Override
+    public Searcher openSearcher() throws IOException {
+        Directory d = FSDirectory.open(dir.resolve(LUCENE));
+        try {
+            return new LuceneSearcher(DirectoryReader.open(d), d);
+        } catch (IndexNotFoundException e) {
+            d.close();
+            throw new IndexException("no index at " + dir + ": run 'rootline ingest --index " + dir + " PATH…' first");
+        }
+    }
+
+    private static final class LuceneWriter implements Writer {
+        private final IndexWriter writer;
+        private final Directory directory;
+        private volatile long lastCommit = System.currentTimeMillis();
+
+        LuceneWriter(IndexWriter writer, Directory directory) {
+            this.writer = writer;
+            this.directory = directory;
+        }
+
+        @Override
+        public void upsert(Event event) throws IOException {
+            writer.updateDocument(new Term(Fields.ID, event.id()), EventDocuments.toDocument(event));
+            if (System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
+                synchronized (this) {
+                    if (System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
+                        commit();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void commit() throws IOException {
+            writer.commit();
+            lastCommit = System.currentTimeMillis();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                writer.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    private static final class LuceneSearcher implements Searcher {
+        private final DirectoryReader reader;
+        private final Directory directory;
+        private final IndexSearcher searcher;
+        private final EventQueryParser parser = new EventQueryParser(ZoneOffset.UTC, Clock.systemUTC());
+
+        LuceneSearcher(DirectoryReader reader, Directory directory) {
+            this.reader = reader;
+            this.directory = directory;
+            this.searcher = new IndexSearcher(reader);
+        }
+
+        private Query query(SearchRequest r) {
+            Query q = parser.parse(r.query());
+            if (r.from() == null && r.to() == null) {
+                return q;
+            }
+            return new BooleanQuery.Builder()
+                    .add(q, BooleanClause.Occur.MUST)
+                    .add(Fields.timeRange(r.from(), r.to()), BooleanClause.Occur.FILTER)
+                    .build();
+        }
+
+        @Override
+        public long count(SearchRequest request) {
+            try {
+                return searcher.count(query(request));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public List<Event> search(SearchRequest request) throws IOException {
+            List<Event> out = new ArrayList<>();
+            forEach(request, out::add);
+            return out;
+        }
+
+        @Override
+        public void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException {
+            Query q = query(request);
+            Sort sort = timeSort();
+            int remaining = request.limit();
+            ScoreDoc after = null;
+            while (remaining > 0) {
+                int n = Math.min(PAGE, remaining);
+                org.apache.lucene.search.TopDocs page = after == null ? searcher.search(q, n, sort) : searcher.searchAfter(after, q, n, sort);
+                if (page.scoreDocs.length == 0) {
+                    return;
+                }
+                var stored = searcher.storedFields();
+                for (ScoreDoc sd : page.scoreDocs) {
+                    consumer.accept(EventDocuments.toEvent(stored.document(sd.doc)));
+                }
+                remaining -= page.scoreDocs.length;
+                after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        }
+
+        @Override
+        public void scan(SearchRequest request, HitVisitor visitor) throws IOException {
+            Query q = searcher.rewrite(query(request));
+            Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                ScorerSupplier supplier = w.scorerSupplier(leaf);
+                if (supplier == null) {
+                    continue;
+                }
+                Scorer scorer = supplier.get(Long.MAX_VALUE);
+                DocIdSetIterator it = scorer.iterator();
+                Bits live = leaf.reader().getLiveDocs();
+                SortedNumericDocValues times = leaf.reader().getSortedNumericDocValues(Fields.TIME);
+                SortedSetDocValues sources = leaf.reader().getSortedSetDocValues(Fields.SOURCE);
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    long t = times != null && times.advanceExact(doc) ? times.nextValue() : Long.MIN_VALUE;
+                    String source = sources != null && sources.advanceExact(doc)
+                            ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : "";
+                    visitor.hit(t, source);
+                }
+            }
+        }
+
+        @Override
+        public long size() {
+            return reader.numDocs();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                reader.close();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

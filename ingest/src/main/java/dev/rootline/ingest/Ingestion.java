@@ -1,0 +1,319 @@
+package dev.rootline.ingest;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * Reads evidence files and folders into a sink: walks folders (recursively, skipping hidden entries),
+ * detects each file's format by content, parses files in parallel, and keeps going whatever one file or
+ * record does. Problems become {@link Diagnostic}s for the listener; the summary counts everything.
+ */
+public final class Ingestion {
+
+    /** Where events go; called from several threads at once. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Event event) throws IOException;
+    }
+
+    /** Progress and diagnostics; called from several threads at once. */
+    public interface Listener {
+        default void started(List<Path> files, long totalBytes) {
+        }
+
+        default void fileDone(Path file, long bytes, long events) {
+        }
+
+        default void event(Event event) {
+        }
+
+        default void diagnostic(Diagnostic diagnostic) {
+        }
+    }
+
+    /**
+     * @param type    a parser name to force, or null to detect each file's format
+     * @param exclude folders never to read (the index itself, when it sits inside an input folder)
+     */
+    public record Options(String type, ZoneId logZone, int threads, List<Path> exclude) {
+        public Options {
+            Objects.requireNonNull(logZone, "logZone");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+            exclude = exclude.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        }
+    }
+
+    private final ParserRegistry registry;
+    private final Options options;
+
+    public Ingestion(ParserRegistry registry, Options options) {
+        this.registry = registry;
+        this.options = options;
+        if (options.type() != null && registry.byName(options.type()).isEmpty()) {
+            throw new IllegalArgumentException("unknown --type " + options.type() + " (known: auto, "
+                    + String.join(", ", registry.names()) + ")");
+        }
+    }
+
+    /** Every regular file under the given paths, in a stable order. */
+    public List<Path> files(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            Path root = input.toAbsolutePath().normalize();
+            if (Files.isRegularFile(root)) {
+                files.add(root);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> !hiddenBelow(root, p) && !excluded(p) && Files.isRegularFile(p))
+                        .sorted()
+                        .forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    public IngestSummary run(List<Path> inputs, Sink sink, Listener listener) throws IOException {
+        List<Path> files = files(inputs);
+        long total = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+        }
+        listener.started(files, total);
+        Tally tally = new Tally();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "rootline-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (Path f : files) {
+                jobs.add(pool.submit(() -> ingestFile(f, sink, listener, tally)));
+            }
+            for (Future<?> job : jobs) {
+                try {
+                    job.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof SinkFailure sf) {
+                        throw sf.getCause(); // the index failed: nothing more can be stored
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("ingest interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally.summary(files.size(), total);
+    }
+
+    private void ingestFile(Path path, Sink sink, Listener listener, Tally tally) {
+        long size = 0;
+        FileContext ctx = null;
+        try {
+            InputFile file = new InputFile(path);
+            size = file.size();
+            if (size == 0) {
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, path.toString(), -1, -1, "empty file"));
+                tally.skipped.increment();
+                return;
+            }
+            EventParser parser = options.type() != null ? registry.byName(options.type()).orElseThrow()
+                    : registry.detect(file).orElse(null);
+            if (parser == null) {
+                tally.unrecognised.increment();
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), 0, -1,
+                        "unrecognised format: not " + String.join(", ", registry.names())));
+                return;
+            }
+            tally.byFormat.computeIfAbsent(parser.name(), k -> new LongAdder()).increment();
+            ctx = new FileContext(file, sink, listener, tally);
+            try {
+                parser.parse(file, ctx);
+            } catch (IOException | UncheckedIOException e) {
+                tally.damaged.increment();
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+                        damage(e, file, ctx.events.get())));
+            } catch (SinkFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                tally.internalErrors.increment();
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+                        "internal error in the " + parser.name() + " parser (" + e + "); " + ctx.events.get()
+                                + " events before it were kept; please report this"));
+            }
+        } catch (IOException e) {
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+                    "unreadable file: " + e.getMessage()));
+            tally.damaged.increment();
+        } finally {
+            listener.fileDone(path, size, ctx == null ? 0 : ctx.events.get());
+        }
+    }
+
+    private static String damage(Exception e, InputFile file, long kept) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String what;
+        if (cause instanceof InputFile.DecompressionLimitException) {
+            what = cause.getMessage();
+        } else if (file.gzip() && (cause instanceof EOFException || String.valueOf(cause.getMessage()).contains("ZLIB")
+                || cause instanceof java.util.zip.ZipException)) {
+            what = "truncated or corrupt gzip (" + cause.getMessage() + ")";
+        } else {
+            what = "read failed (" + cause.getMessage() + ")";
+        }
+        return what + "; " + kept + " events before the damage were kept";
+    }
+
+    private static void report(Listener listener, Tally tally, Diagnostic d) {
+        switch (d.severity()) {
+            case REJECTED -> {
+                tally.rejected.increment();
+                tally.reasons.computeIfAbsent(category(d.reason()), k -> new LongAdder()).increment();
+            }
+            case WARNING -> tally.warnings.increment();
+            case SKIPPED -> { }
+        }
+        listener.diagnostic(d);
+    }
+
+    /** "malformed JSON: Unexpected character…" → "malformed JSON". */
+    static String category(String reason) {
+        int cut = reason.length();
+        for (char c : new char[] {':', '(', ';'}) {
+            int i = reason.indexOf(c);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return reason.substring(0, cut).trim();
+    }
+
+    private boolean excluded(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return options.exclude().stream().anyMatch(abs::startsWith);
+    }
+
+    private static boolean hiddenBelow(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final class FileContext implements ParseContext {
+        private final InputFile file;
+        private final Sink sink;
+        private final Listener listener;
+        private final Tally tally;
+        private final AtomicLong events = new AtomicLong();
+        private boolean skipped;
+
+        FileContext(InputFile file, Sink sink, Listener listener, Tally tally) {
+            this.file = file;
+            this.sink = sink;
+            this.listener = listener;
+            this.tally = tally;
+        }
+
+        @Override
+        public InputFile file() {
+            return file;
+        }
+
+        @Override
+        public ZoneId logZone() {
+            return options.logZone();
+        }
+
+        @Override
+        public void emit(Event event) {
+            try {
+                sink.accept(event);
+            } catch (IOException e) {
+                throw new SinkFailure(e);
+            }
+            events.incrementAndGet();
+            tally.bySource.computeIfAbsent(event.source().id(), k -> new LongAdder()).increment();
+            listener.event(event);
+        }
+
+        @Override
+        public void reject(long offset, long line, String reason) {
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, file.path().toString(), offset, line, reason));
+        }
+
+        @Override
+        public void warn(long offset, long line, String reason) {
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.WARNING, file.path().toString(), offset, line, reason));
+        }
+
+        @Override
+        public void skip(String reason) {
+            if (!skipped) {
+                skipped = true;
+                tally.skipped.increment();
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, file.path().toString(), -1, -1, reason));
+            }
+        }
+    }
+
+    /** The sink (the index) failed: this ends the ingest, unlike a bad record. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static final class Tally {
+        final Map<String, LongAdder> bySource = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> byFormat = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+        final LongAdder unrecognised = new LongAdder();
+        final LongAdder skipped = new LongAdder();
+        final LongAdder damaged = new LongAdder();
+        final LongAdder rejected = new LongAdder();
+        final LongAdder warnings = new LongAdder();
+        final LongAdder internalErrors = new LongAdder();
+
+        IngestSummary summary(long files, long bytes) {
+            return new IngestSummary(sums(bySource), sums(byFormat), files, unrecognised.sum(), skipped.sum(),
+                    damaged.sum(), rejected.sum(), warnings.sum(), sums(reasons), internalErrors.sum(), bytes);
+        }
+
+        private static Map<String, Long> sums(Map<String, LongAdder> m) {
+            Map<String, Long> out = new java.util.HashMap<>();
+            m.forEach((k, v) -> out.put(k, v.sum()));
+            return out;
+        }
+    }
+}
