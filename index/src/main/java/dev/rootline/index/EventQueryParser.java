@@ -53,7 +53,8 @@ public final class EventQueryParser {
         }
         Parser p = new Parser();
         try {
-            return p.parse(query);
+            // a CIDR's slash would otherwise open a regular expression
+            return p.parse(query.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/"));
         } catch (ParseException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("");
             throw new QuerySyntaxException("bad query '" + query + "': " + msg, e);

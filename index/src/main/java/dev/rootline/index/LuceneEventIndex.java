@@ -55,6 +55,12 @@ final class LuceneEventIndex implements EventIndex {
         return new Sort(time);
     }
 
+    /** Big buffers index faster, but must leave room in small heaps: a quarter of the heap, 16–256 MiB. */
+    static double ramBufferMb() {
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        return Math.max(16, Math.min(256, heapMb / 4));
+    }
+
     @Override
     public Path directory() {
         return dir;
@@ -76,7 +82,7 @@ final class LuceneEventIndex implements EventIndex {
         IndexWriterConfig config = new IndexWriterConfig(EventQueryParser.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(timeSort())
-                .setRAMBufferSizeMB(128)
+                .setRAMBufferSizeMB(ramBufferMb())
                 .setCommitOnClose(false);
         try {
             return new LuceneWriter(new IndexWriter(d, config), d);

@@ -78,7 +78,7 @@ final class CloudTrailRecords {
         String errorCode = text(r, "errorCode");
         b.level(errorCode != null ? Level.ERROR : Level.INFO)
                 .message(text(r, "errorMessage"))
-                .actor(actor(identity))
+                .actor(actor(identity, userName(r, identity)))
                 .account(account)
                 .region(text(r, "awsRegion"))
                 .eventName(text(r, "eventName"))
@@ -96,6 +96,7 @@ final class CloudTrailRecords {
                 .attribute("eventID", eventId)
                 .attribute("sourceIPAddress", sourceIp)
                 .attribute("identityType", text(identity, "type"))
+                .attribute("userName", userName(r, identity))
                 .attribute("invokedBy", text(identity, "invokedBy"))
                 .attribute("readOnly", text(r, "readOnly"));
         walk(r.path("requestParameters"), null, b, 0);
@@ -169,21 +170,32 @@ final class CloudTrailRecords {
         return outer;
     }
 
-    private static String actor(JsonNode identity) {
+    private static String actor(JsonNode identity, String userName) {
         String arn = text(identity, "arn");
         if (arn != null) {
             return arn;
+        }
+        if (userName != null) {
+            return userName;
         }
         String invokedBy = text(identity, "invokedBy");
         if (invokedBy != null) {
             return invokedBy;
         }
-        String user = text(identity, "userName");
-        if (user != null) {
-            return user;
-        }
         String principal = text(identity, "principalId");
         return principal != null ? principal : text(identity, "type");
+    }
+
+    /** The human or role name: IAM user, the role behind an assumed-role session, or the Identity Center user. */
+    private static String userName(JsonNode r, JsonNode identity) {
+        String user = text(identity, "userName");
+        if (user == null) {
+            user = text(identity.path("sessionContext").path("sessionIssuer"), "userName");
+        }
+        if (user == null) {
+            user = text(r.path("additionalEventData"), "UserName");
+        }
+        return user;
     }
 
     static String text(JsonNode node, String field) {
