@@ -6,10 +6,13 @@ import dev.rootline.ingest.IngestSummary;
 import dev.rootline.ingest.Ingestion;
 import dev.rootline.ingest.ParserRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -20,6 +23,9 @@ import java.util.concurrent.Callable;
         "Read evidence files and folders (recursively, .gz included) into the index.",
         "Each file's format is detected from its content. Rejected records go to rejects.jsonl in the index folder."})
 final class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     IndexOptions index;
 
@@ -50,17 +56,18 @@ final class IngestCommand implements Callable<Integer> {
         EventIndex idx = index.open();
         Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(
                 "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory())));
-        IngestProgress progress = IngestProgress.forStderr();
+        PrintWriter err = spec.commandLine().getErr();
+        IngestProgress progress = IngestProgress.forStderr(err);
         IngestSummary summary;
         try (progress) {
             summary = IndexIngestion.run(idx, ingestion, paths, progress);
         }
-        IngestReport.print(summary, idx.directory(), System.err);
+        IngestReport.print(summary, idx.directory(), err);
         if (summary.internalErrors() > 0) {
             return ExitCodes.INTERNAL;
         }
         if (summary.events() == 0 && summary.filesSkipped() < summary.filesSeen()) {
-            System.err.println("rootline: nothing could be read from " + paths);
+            err.println("rootline: nothing could be read from " + paths);
             return ExitCodes.USER;
         }
         return strict && summary.rejected() > 0 ? ExitCodes.USER : ExitCodes.OK;

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class IngestProgress implements Ingestion.Listener, AutoCloseable {
     private static final long PLAIN_EVERY_NANOS = 10_000_000_000L;
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean terminal;
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong bytesDone = new AtomicLong();
@@ -31,13 +31,14 @@ final class IngestProgress implements Ingestion.Listener, AutoCloseable {
     private volatile long lastLine = System.nanoTime();
     private ProgressBar bar;
 
-    private IngestProgress(PrintStream err, boolean terminal) {
+    private IngestProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
 
-    static IngestProgress forStderr() {
-        return new IngestProgress(System.err, "1".equals(System.getenv("ROOTLINE_STDERR_TTY")));
+    /** {@code err} gets the plain lines; the bar, drawn only on a terminal, goes to the process's stderr. */
+    static IngestProgress forStderr(PrintWriter err) {
+        return new IngestProgress(err, "1".equals(System.getenv("ROOTLINE_STDERR_TTY")));
     }
 
     @Override
@@ -48,7 +49,7 @@ final class IngestProgress implements Ingestion.Listener, AutoCloseable {
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(Math.max(1, total / 1024))
                     .setUnit(" KiB", 1).setStyle(ProgressBarStyle.ASCII).showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
         }
     }
 
@@ -71,6 +72,7 @@ final class IngestProgress implements Ingestion.Listener, AutoCloseable {
             double secs = (System.nanoTime() - started) / 1e9;
             err.printf(Locale.ROOT, "ingest: %d/%d files, %s of %s, %,d events (%,.0f events/s)%n", files, totalFiles,
                     bytes(done), bytes(totalBytes), events.get(), events.get() / Math.max(secs, 1e-3));
+            err.flush();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.rootline.cli;
 import dev.rootline.index.IndexIngestion;
 import dev.rootline.ingest.IngestSummary;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ final class IngestReport {
     private IngestReport() {
     }
 
-    static void print(IngestSummary s, Path index, PrintStream out) {
+    static void print(IngestSummary s, Path index, PrintWriter out) {
         out.printf("ingested %,d events from %,d of %,d files (%s) into %s%n", s.events(), s.filesRead(), s.filesSeen(),
                 IngestProgress.bytes(s.bytes()), index);
         for (Map.Entry<String, Long> e : s.eventsBySource().entrySet()) {
@@ -41,5 +41,6 @@ final class IngestReport {
         if (s.internalErrors() > 0) {
             out.printf("  INTERNAL ERRORS %,9d (parser bugs; details in rejects.jsonl)%n", s.internalErrors());
         }
+        out.flush();
     }
 }

@@ -1,5 +1,7 @@
 package dev.rootline.cli;
 
+import picocli.CommandLine;
+
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,6 +15,10 @@ public final class Main {
 
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(Level.SEVERE);
-        System.exit(RootlineCommand.commandLine().execute(args));
+        CommandLine cl = RootlineCommand.commandLine();
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 }

@@ -26,6 +26,7 @@ final class RootlineCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RootlineCommand());
+        cl.setOut(new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), false));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -5,12 +5,13 @@ import dev.rootline.index.SearchRequest;
 import dev.rootline.report.listing.EventListing;
 import dev.rootline.report.listing.OutputFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -21,6 +22,9 @@ import java.util.concurrent.Callable;
         "Examples: 'source:clouddriver AND error:io_timeout'   'ip:172.20.101.121'   'ip:10.0.0.0/8'",
         "          'eventName:CreateNetworkInterface AND cluster:prd-gw-eks'   'time:[2024-10-25 TO 2024-10-27]'"})
 final class SearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     IndexOptions index;
 
@@ -42,7 +46,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Math.max(0, limit));
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         try (EventIndex.Searcher searcher = index.open().openSearcher()) {
             if (count) {
                 out.println(searcher.count(request));
@@ -54,7 +58,8 @@ final class SearchCommand implements Callable<Integer> {
                 searcher.forEach(request, listing::print);
             }
             if (format == OutputFormat.TABLE && total > limit) {
-                System.err.printf("(%,d of %,d matching events shown; use --limit or narrow --from/--to)%n", limit, total);
+                spec.commandLine().getErr().printf("(%,d of %,d matching events shown; use --limit or narrow --from/--to)%n", limit, total);
+                spec.commandLine().getErr().flush();
             }
         }
         return ExitCodes.OK;

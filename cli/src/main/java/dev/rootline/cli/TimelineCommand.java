@@ -6,12 +6,12 @@ import dev.rootline.report.listing.OutputFormat;
 import dev.rootline.report.listing.TimelineListing;
 import dev.rootline.timeline.merged.MergedTimeline;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
         "Count events per source over time: one merged timeline of all evidence.",
         "An optional QUERY narrows it, e.g. 'error:io_timeout'."})
 final class TimelineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     IndexOptions index;
 
@@ -41,7 +44,7 @@ final class TimelineCommand implements Callable<Integer> {
         SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Integer.MAX_VALUE);
         try (EventIndex.Searcher searcher = index.open().openSearcher()) {
             TimelineListing.print(MergedTimeline.build(searcher, request, bucket), format,
-                    new PrintWriter(System.out, false, StandardCharsets.UTF_8), window.zone());
+                    spec.commandLine().getOut(), window.zone());
         }
         return ExitCodes.OK;
     }
