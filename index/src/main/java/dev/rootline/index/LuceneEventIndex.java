@@ -41,7 +41,8 @@ import java.util.function.Consumer;
 final class LuceneEventIndex implements EventIndex {
     private static final String LUCENE = "lucene";
     private static final int PAGE = 1000;
-    private static final long COMMIT_EVERY_MILLIS = 30_000;
+    /** How often a long ingest makes its progress durable; tests shorten it to exercise crashes mid-way. */
+    private static final long COMMIT_EVERY_MILLIS = Long.getLong("rootline.commitEveryMillis", 30_000);
 
     private final Path dir;
 
