@@ -13,7 +13,10 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
+import org.apache.lucene.util.BytesRef;
+
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -62,13 +65,18 @@ final class EventDocuments {
         }
         e.attributes().values().forEach(v -> text.append(v).append(' '));
         d.add(new TextField(Fields.TEXT, text.toString(), Field.Store.NO));
-        d.add(new StoredField(Fields.EVENT, EventJson.toJson(e, false)));
-        d.add(new StoredField(Fields.RAW, e.raw()));
+        // stored as UTF-8 bytes: String.getBytes is vectorised, Lucene's own string encoding is a char loop
+        d.add(new StoredField(Fields.EVENT, new BytesRef(EventJson.toJson(e, false).getBytes(StandardCharsets.UTF_8))));
+        d.add(new StoredField(Fields.RAW, new BytesRef(e.raw().getBytes(StandardCharsets.UTF_8))));
         return d;
     }
 
     static Event toEvent(Document d) {
-        return EventJson.fromJson(d.get(Fields.EVENT), d.get(Fields.RAW));
+        return EventJson.fromJson(utf8(d.getBinaryValue(Fields.EVENT)), utf8(d.getBinaryValue(Fields.RAW)));
+    }
+
+    private static String utf8(BytesRef b) {
+        return b == null ? null : new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8);
     }
 
     private static void keyword(Document d, StringBuilder text, String field, String value) {

@@ -51,7 +51,10 @@ public final class IndexIngestion {
                     progress.diagnostic(d);
                 }
             };
-            IngestSummary summary = ingestion.run(inputs, writer::upsert, listener);
+            IngestSummary summary;
+            try (ParallelUpserts upserts = new ParallelUpserts(writer, Runtime.getRuntime().availableProcessors(), 4096)) {
+                summary = ingestion.run(inputs, upserts::accept, listener);
+            }
             writer.commit();
             return summary;
         }
