@@ -29,7 +29,8 @@ public final class FailureSignatures {
                     "connection timed out")),
             new Signature("read_timed_out", List.of("Read timed out", "read timed out", "SocketTimeoutException: timeout")),
             new Signature("context_deadline_exceeded", List.of("context deadline exceeded", "Client.Timeout exceeded")),
-            new Signature("connection_refused", List.of("Connection refused", "connection refused", "ECONNREFUSED")),
+            new Signature("connection_refused", List.of("Connection refused", "connection refused", "ECONNREFUSED",
+                    "The connection attempt failed")),
             new Signature("connection_reset", List.of("Connection reset", "connection reset by peer", "ECONNRESET")),
             new Signature("no_route_to_host", List.of("No route to host", "no route to host", "EHOSTUNREACH",
                     "Network is unreachable", "network is unreachable")),
@@ -42,12 +43,13 @@ public final class FailureSignatures {
             new Signature("throttling", List.of("Rate exceeded", "Error Code: Throttling", "ThrottlingException",
                     "RequestLimitExceeded")),
             new Signature("http_5xx", List.of("503 Service Unavailable", "502 Bad Gateway", "504 Gateway Timeout",
-                    "500 Internal Server Error", "Status Code: 503", "Status Code: 500")),
-            new Signature("unauthorized", List.of("(Unauthorized)", "You must be logged in", "401 Unauthorized")),
+                    "500 Internal Server Error", "Internal Server Error", "Status Code: 503", "Status Code: 500")),
+            new Signature("unauthorized", List.of("(Unauthorized)", "You must be logged in", "401 Unauthorized",
+                    "error executing access token command")),
             new Signature("forbidden", List.of("(Forbidden)", "is forbidden", "403 Forbidden", "AccessDenied")),
             new Signature("out_of_memory", List.of("OutOfMemoryError")));
 
-    private static final Pattern DIAL = Pattern.compile("dial tcp ([\\w.\\-\\[\\]:]+?:\\d{1,5})\\b");
+    private static final Pattern DIAL = Pattern.compile("dial tcp ([\\w.*\\-\\[\\]:]+?:\\d{1,5})\\b");
     private static final Pattern CONNECT_TO = Pattern.compile(
             "(?:[Cc]onnect(?:ion)? to|[Ff]ailed to connect to|refused:)\\s+(?:https?://)?([\\w.\\-]+?)(?:/[\\d.]+)?:(\\d{1,5})\\b");
     private static final Pattern URL = Pattern.compile("https?://([\\w.\\-]+)(?::(\\d{1,5}))?");

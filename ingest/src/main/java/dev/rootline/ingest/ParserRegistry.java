@@ -1,6 +1,12 @@
 package dev.rootline.ingest;
 
+import dev.rootline.ingest.applog.GenericLogParser;
+import dev.rootline.ingest.applog.LogstashJsonLogParser;
+import dev.rootline.ingest.applog.SpringBootLogParser;
 import dev.rootline.ingest.cloudtrail.CloudTrailParser;
+import dev.rootline.ingest.ec2.Ec2SnapshotParser;
+import dev.rootline.ingest.eks.EksParser;
+import dev.rootline.ingest.k8s.KubernetesEventsParser;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +36,13 @@ public final class ParserRegistry {
     /** Every format rootline reads. Order breaks sniff ties: more specific formats first. */
     public static ParserRegistry defaults() {
         return new ParserRegistry(List.of(
-                new CloudTrailParser()));
+                new KubernetesEventsParser(),
+                new Ec2SnapshotParser(),
+                new EksParser(),
+                new CloudTrailParser(),
+                new SpringBootLogParser(),
+                new LogstashJsonLogParser(),
+                new GenericLogParser()));
     }
 
     public List<String> names() {

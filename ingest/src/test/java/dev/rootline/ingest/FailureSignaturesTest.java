@@ -39,6 +39,11 @@ class FailureSignaturesTest {
     }
 
     @Test
+    void redactedAddressesStillGiveATarget() {
+        assertThat(signed("dial tcp 172.***.***.121:443: i/o timeout").targets()).containsExactly("172.***.***.121:443");
+    }
+
+    @Test
     void quietLinesHaveNoSignature() {
         assertThat(signed("Adding 9 agents for account my-k8s-account at version v1").errors()).isEmpty();
     }

@@ -27,7 +27,7 @@ public final class KubernetesEventsParser implements EventParser {
     private static final JsonRecordReader READER = new JsonRecordReader(Set.of("items"));
     private static final Pattern EVENT_LIST = Pattern.compile("\"kind\"\\s*:\\s*\"EventList\"");
     private static final Pattern WATCH_START = Pattern.compile(
-            "^\\{\\s*\"(?:type\"\\s*:\\s*\"[A-Z]+\"\\s*,\\s*\"object|object)\"\\s*:\\s*\\{");
+            "^\\{\\s*\"(?:type\"\\s*:\\s*\"[A-Za-z]+\"\\s*,\\s*\"object|object)\"\\s*:\\s*\\{");
 
     @Override
     public String name() {
@@ -100,7 +100,7 @@ public final class KubernetesEventsParser implements EventParser {
     }
 
     /** {@code kubectl get events [-A] [-o wide]} header: starts with NAMESPACE or LAST SEEN and names the columns. */
-    static boolean isTableHeader(String line) {
+    private static boolean isTableHeader(String line) {
         String s = line.strip();
         if (!s.startsWith("NAMESPACE") && !s.startsWith("LAST SEEN")) {
             return false;
