@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.rootline.ingest.json.JsonValues.text;
+
 /** Maps one CloudTrail record (or lookup-events item) to an {@link Event}. */
 final class CloudTrailRecords {
     /** ENIs that EKS creates for its control plane carry this description. */
@@ -196,15 +198,6 @@ final class CloudTrailRecords {
             user = text(r.path("additionalEventData"), "UserName");
         }
         return user;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText();
-        return s.isEmpty() ? null : s;
     }
 
     private static String orDefault(String v, String fallback) {

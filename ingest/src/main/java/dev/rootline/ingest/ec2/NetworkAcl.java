@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,15 @@ public record NetworkAcl(
         Map<String, String> tags) implements Ec2Resource {
 
     public NetworkAcl {
-        Ec2Json.requireId(id, "NetworkAclId");
-        entries = Ec2Json.list(entries);
-        associations = Ec2Json.list(associations);
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "NetworkAclId");
+        entries = JsonValues.list(entries);
+        associations = JsonValues.list(associations);
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code NetworkAcls}; throws IllegalArgumentException when it is not one. */
     public static NetworkAcl fromJson(JsonNode node) {
-        return Ec2Json.bind(node, NetworkAcl.class);
+        return JsonValues.bind(node, NetworkAcl.class);
     }
 
     @JsonCreator
@@ -40,7 +41,8 @@ public record NetworkAcl(
             @JsonProperty("Entries") List<Entry> entries,
             @JsonProperty("Associations") List<Association> associations,
             @JsonProperty("Tags") JsonNode tags) {
-        return new NetworkAcl(id, vpcId, Ec2Json.bool(isDefault), ownerId, entries, associations, Ec2Json.tags(tags));
+        return new NetworkAcl(id, vpcId, JsonValues.bool(isDefault), ownerId, entries, associations,
+                Ec2Json.tags(tags));
     }
 
     /** Subnets this ACL applies to. */
@@ -68,7 +70,8 @@ public record NetworkAcl(
                 @JsonProperty("CidrBlock") String cidrBlock,
                 @JsonProperty("Ipv6CidrBlock") String ipv6CidrBlock,
                 @JsonProperty("PortRange") PortRange portRange) {
-            return new Entry(ruleNumber, Ec2Json.bool(egress), protocol, ruleAction, cidrBlock, ipv6CidrBlock, portRange);
+            return new Entry(ruleNumber, JsonValues.bool(egress), protocol, ruleAction, cidrBlock, ipv6CidrBlock,
+                    portRange);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,16 +45,16 @@ public record NetworkInterface(
     private static final Pattern EKS_DESCRIPTION = Pattern.compile("^Amazon EKS (\\S+)");
 
     public NetworkInterface {
-        Ec2Json.requireId(id, "NetworkInterfaceId");
-        privateIpAddresses = Ec2Json.list(privateIpAddresses);
-        ipv6Addresses = Ec2Json.list(ipv6Addresses);
-        groups = Ec2Json.list(groups);
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "NetworkInterfaceId");
+        privateIpAddresses = JsonValues.list(privateIpAddresses);
+        ipv6Addresses = JsonValues.list(ipv6Addresses);
+        groups = JsonValues.list(groups);
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code NetworkInterfaces}; throws IllegalArgumentException when it is not one. */
     public static NetworkInterface fromJson(JsonNode node) {
-        return Ec2Json.bind(node, NetworkInterface.class);
+        return JsonValues.bind(node, NetworkInterface.class);
     }
 
     @JsonCreator
@@ -80,9 +81,9 @@ public record NetworkInterface(
         Map<String, String> allTags = Ec2Json.tags(tagSet);
         allTags.putAll(Ec2Json.tags(tags));
         return new NetworkInterface(id, subnetId, vpcId, availabilityZone, description, interfaceType, requesterId,
-                Ec2Json.bool(requesterManaged), ownerId, status, privateIpAddress,
-                Ec2Json.text(association, "PublicIp"), privateIpAddresses,
-                Ec2Json.texts(ipv6Addresses, "Ipv6Address"), groups, attachment, allTags);
+                JsonValues.bool(requesterManaged), ownerId, status, privateIpAddress,
+                JsonValues.text(association, "PublicIp"), privateIpAddresses,
+                JsonValues.texts(ipv6Addresses, "Ipv6Address"), groups, attachment, allTags);
     }
 
     /** The EKS cluster whose control plane this ENI serves (from "Amazon EKS &lt;cluster&gt;"), or null. */
@@ -103,8 +104,8 @@ public record NetworkInterface(
                 @JsonProperty("Primary") Boolean primary,
                 @JsonProperty("PrivateDnsName") String privateDnsName,
                 @JsonProperty("Association") JsonNode association) {
-            return new PrivateIpAddress(privateIpAddress, Ec2Json.bool(primary), privateDnsName,
-                    Ec2Json.text(association, "PublicIp"));
+            return new PrivateIpAddress(privateIpAddress, JsonValues.bool(primary), privateDnsName,
+                    JsonValues.text(association, "PublicIp"));
         }
     }
 

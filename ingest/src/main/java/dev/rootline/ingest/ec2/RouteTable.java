@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,15 @@ public record RouteTable(
         Map<String, String> tags) implements Ec2Resource {
 
     public RouteTable {
-        Ec2Json.requireId(id, "RouteTableId");
-        routes = Ec2Json.list(routes);
-        associations = Ec2Json.list(associations);
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "RouteTableId");
+        routes = JsonValues.list(routes);
+        associations = JsonValues.list(associations);
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code RouteTables}; throws IllegalArgumentException when it is not one. */
     public static RouteTable fromJson(JsonNode node) {
-        return Ec2Json.bind(node, RouteTable.class);
+        return JsonValues.bind(node, RouteTable.class);
     }
 
     @JsonCreator
@@ -113,7 +114,7 @@ public record RouteTable(
                 @JsonProperty("SubnetId") String subnetId,
                 @JsonProperty("GatewayId") String gatewayId,
                 @JsonProperty("Main") Boolean main) {
-            return new Association(associationId, subnetId, gatewayId, Ec2Json.bool(main));
+            return new Association(associationId, subnetId, gatewayId, JsonValues.bool(main));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,15 @@ public record SecurityGroup(
         Map<String, String> tags) implements Ec2Resource {
 
     public SecurityGroup {
-        Ec2Json.requireId(id, "GroupId");
-        ingress = Ec2Json.list(ingress);
-        egress = Ec2Json.list(egress);
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "GroupId");
+        ingress = JsonValues.list(ingress);
+        egress = JsonValues.list(egress);
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code SecurityGroups}; throws IllegalArgumentException when it is not one. */
     public static SecurityGroup fromJson(JsonNode node) {
-        return Ec2Json.bind(node, SecurityGroup.class);
+        return JsonValues.bind(node, SecurityGroup.class);
     }
 
     @JsonCreator
@@ -64,10 +65,10 @@ public record SecurityGroup(
             List<String> groupIds) {
 
         public Permission {
-            ipRanges = Ec2Json.list(ipRanges);
-            ipv6Ranges = Ec2Json.list(ipv6Ranges);
-            prefixListIds = Ec2Json.list(prefixListIds);
-            groupIds = Ec2Json.list(groupIds);
+            ipRanges = JsonValues.list(ipRanges);
+            ipv6Ranges = JsonValues.list(ipv6Ranges);
+            prefixListIds = JsonValues.list(prefixListIds);
+            groupIds = JsonValues.list(groupIds);
         }
 
         @JsonCreator
@@ -79,9 +80,9 @@ public record SecurityGroup(
                 @JsonProperty("Ipv6Ranges") JsonNode ipv6Ranges,
                 @JsonProperty("PrefixListIds") JsonNode prefixListIds,
                 @JsonProperty("UserIdGroupPairs") JsonNode userIdGroupPairs) {
-            return new Permission(protocol, fromPort, toPort, Ec2Json.texts(ipRanges, "CidrIp"),
-                    Ec2Json.texts(ipv6Ranges, "CidrIpv6"), Ec2Json.texts(prefixListIds, "PrefixListId"),
-                    Ec2Json.texts(userIdGroupPairs, "GroupId"));
+            return new Permission(protocol, fromPort, toPort, JsonValues.texts(ipRanges, "CidrIp"),
+                    JsonValues.texts(ipv6Ranges, "CidrIpv6"), JsonValues.texts(prefixListIds, "PrefixListId"),
+                    JsonValues.texts(userIdGroupPairs, "GroupId"));
         }
     }
 }

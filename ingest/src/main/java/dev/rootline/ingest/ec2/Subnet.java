@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.util.Map;
 
@@ -26,13 +27,13 @@ public record Subnet(
         Map<String, String> tags) implements Ec2Resource {
 
     public Subnet {
-        Ec2Json.requireId(id, "SubnetId");
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "SubnetId");
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code Subnets}; throws IllegalArgumentException when it is not one. */
     public static Subnet fromJson(JsonNode node) {
-        return Ec2Json.bind(node, Subnet.class);
+        return JsonValues.bind(node, Subnet.class);
     }
 
     @JsonCreator
@@ -46,7 +47,7 @@ public record Subnet(
             @JsonProperty("State") String state,
             @JsonProperty("SubnetArn") String subnetArn,
             @JsonProperty("Tags") JsonNode tags) {
-        return new Subnet(id, vpcId, cidrBlock, availabilityZone, Ec2Json.bool(mapPublicIpOnLaunch), ownerId, state,
+        return new Subnet(id, vpcId, cidrBlock, availabilityZone, JsonValues.bool(mapPublicIpOnLaunch), ownerId, state,
                 subnetArn, Ec2Json.tags(tags));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,14 @@ public record Vpc(
         Map<String, String> tags) implements Ec2Resource {
 
     public Vpc {
-        Ec2Json.requireId(id, "VpcId");
-        cidrBlockAssociations = Ec2Json.list(cidrBlockAssociations);
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "VpcId");
+        cidrBlockAssociations = JsonValues.list(cidrBlockAssociations);
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code Vpcs}; throws IllegalArgumentException when it is not one. */
     public static Vpc fromJson(JsonNode node) {
-        return Ec2Json.bind(node, Vpc.class);
+        return JsonValues.bind(node, Vpc.class);
     }
 
     @JsonCreator
@@ -44,7 +45,7 @@ public record Vpc(
             @JsonProperty("State") String state,
             @JsonProperty("CidrBlockAssociationSet") List<CidrBlockAssociation> cidrBlockAssociations,
             @JsonProperty("Tags") JsonNode tags) {
-        return new Vpc(id, cidrBlock, ownerId, Ec2Json.bool(isDefault), state, cidrBlockAssociations,
+        return new Vpc(id, cidrBlock, ownerId, JsonValues.bool(isDefault), state, cidrBlockAssociations,
                 Ec2Json.tags(tags));
     }
 
@@ -56,7 +57,7 @@ public record Vpc(
                 @JsonProperty("AssociationId") String associationId,
                 @JsonProperty("CidrBlock") String cidrBlock,
                 @JsonProperty("CidrBlockState") JsonNode cidrBlockState) {
-            return new CidrBlockAssociation(associationId, cidrBlock, Ec2Json.text(cidrBlockState, "State"));
+            return new CidrBlockAssociation(associationId, cidrBlock, JsonValues.text(cidrBlockState, "State"));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,13 +28,13 @@ public record VpcPeeringConnection(
         Map<String, String> tags) implements Ec2Resource {
 
     public VpcPeeringConnection {
-        Ec2Json.requireId(id, "VpcPeeringConnectionId");
-        tags = Ec2Json.map(tags);
+        JsonValues.require(id, "VpcPeeringConnectionId");
+        tags = JsonValues.map(tags);
     }
 
     /** Binds one item of {@code VpcPeeringConnections}; throws IllegalArgumentException when it is not one. */
     public static VpcPeeringConnection fromJson(JsonNode node) {
-        return Ec2Json.bind(node, VpcPeeringConnection.class);
+        return JsonValues.bind(node, VpcPeeringConnection.class);
     }
 
     @JsonCreator
@@ -62,7 +63,7 @@ public record VpcPeeringConnection(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record VpcInfo(String vpcId, String cidrBlock, List<String> cidrBlocks, String ownerId, String region) {
         public VpcInfo {
-            cidrBlocks = Ec2Json.list(cidrBlocks);
+            cidrBlocks = JsonValues.list(cidrBlocks);
         }
 
         @JsonCreator
@@ -72,7 +73,7 @@ public record VpcPeeringConnection(
                 @JsonProperty("CidrBlockSet") JsonNode cidrBlockSet,
                 @JsonProperty("OwnerId") String ownerId,
                 @JsonProperty("Region") String region) {
-            return new VpcInfo(vpcId, cidrBlock, Ec2Json.texts(cidrBlockSet, "CidrBlock"), ownerId, region);
+            return new VpcInfo(vpcId, cidrBlock, JsonValues.texts(cidrBlockSet, "CidrBlock"), ownerId, region);
         }
     }
 

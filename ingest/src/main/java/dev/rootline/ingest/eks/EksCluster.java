@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ public record EksCluster(
         VpcConfig resourcesVpcConfig) {
 
     public EksCluster {
-        EksJson.require(name, "cluster name");
+        JsonValues.require(name, "cluster name");
         if (resourcesVpcConfig == null) {
             resourcesVpcConfig = new VpcConfig(null, null, null, null, null, null, null);
         }
@@ -34,7 +35,7 @@ public record EksCluster(
 
     /** Binds the {@code cluster} object; throws IllegalArgumentException when it is not one. */
     public static EksCluster fromJson(JsonNode node) {
-        return EksJson.bind(node, EksCluster.class);
+        return JsonValues.bind(node, EksCluster.class);
     }
 
     @JsonCreator
@@ -69,9 +70,9 @@ public record EksCluster(
             List<String> publicAccessCidrs) {
 
         public VpcConfig {
-            subnetIds = EksJson.list(subnetIds);
-            securityGroupIds = EksJson.list(securityGroupIds);
-            publicAccessCidrs = EksJson.list(publicAccessCidrs);
+            subnetIds = JsonValues.list(subnetIds);
+            securityGroupIds = JsonValues.list(securityGroupIds);
+            publicAccessCidrs = JsonValues.list(publicAccessCidrs);
         }
 
         @JsonCreator
@@ -83,8 +84,9 @@ public record EksCluster(
                 @JsonProperty("endpointPublicAccess") Boolean endpointPublicAccess,
                 @JsonProperty("endpointPrivateAccess") Boolean endpointPrivateAccess,
                 @JsonProperty("publicAccessCidrs") JsonNode publicAccessCidrs) {
-            return new VpcConfig(EksJson.strings(subnetIds), EksJson.strings(securityGroupIds), clusterSecurityGroupId,
-                    vpcId, endpointPublicAccess, endpointPrivateAccess, EksJson.strings(publicAccessCidrs));
+            return new VpcConfig(JsonValues.strings(subnetIds), JsonValues.strings(securityGroupIds),
+                    clusterSecurityGroupId, vpcId, endpointPublicAccess, endpointPrivateAccess,
+                    JsonValues.strings(publicAccessCidrs));
         }
     }
 }

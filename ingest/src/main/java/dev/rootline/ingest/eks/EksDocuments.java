@@ -9,6 +9,7 @@ import dev.rootline.ingest.ParseContext;
 import dev.rootline.ingest.ResourceType;
 import dev.rootline.ingest.Source;
 import dev.rootline.ingest.StableIds;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.io.IOException;
 import java.util.List;
@@ -40,9 +41,9 @@ final class EksDocuments {
             return;
         }
         // our puller may write the cluster a describe-update or list-updates was asked about beside it
-        String clusterName = EksJson.text(doc, "clusterName");
-        String observedAt = EksJson.text(doc, "ObservedAt") != null ? EksJson.text(doc, "ObservedAt")
-                : EksJson.text(doc, "observedAt");
+        String clusterName = JsonValues.text(doc, "clusterName");
+        String observedAt = JsonValues.text(doc, "ObservedAt") != null ? JsonValues.text(doc, "ObservedAt")
+                : JsonValues.text(doc, "observedAt");
         SnapshotTime at = null;
         boolean found = false;
         for (String key : KEYS) {
@@ -143,7 +144,7 @@ final class EksDocuments {
     }
 
     private void updateList(JsonNode ids, JsonNode doc, String clusterName, long offset, SnapshotTime at) {
-        List<String> updateIds = EksJson.strings(ids);
+        List<String> updateIds = JsonValues.strings(ids);
         if (updateIds.size() != ids.size()) {
             throw new IllegalArgumentException("updateIds holds values that are not ids");
         }
@@ -155,7 +156,7 @@ final class EksDocuments {
     }
 
     private void clusterList(JsonNode names, JsonNode doc, long offset, SnapshotTime at) {
-        List<String> clusters = EksJson.strings(names);
+        List<String> clusters = JsonValues.strings(names);
         if (clusters.size() != names.size()) {
             // ECS describe-clusters also says "clusters", but lists objects
             throw new IllegalArgumentException("clusters holds objects, not cluster names (not list-clusters output)");

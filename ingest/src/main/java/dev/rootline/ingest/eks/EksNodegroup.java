@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,13 +24,13 @@ public record EksNodegroup(
         List<String> subnets) {
 
     public EksNodegroup {
-        EksJson.require(name, "nodegroupName");
-        subnets = EksJson.list(subnets);
+        JsonValues.require(name, "nodegroupName");
+        subnets = JsonValues.list(subnets);
     }
 
     /** Binds the {@code nodegroup} object; throws IllegalArgumentException when it is not one. */
     public static EksNodegroup fromJson(JsonNode node) {
-        return EksJson.bind(node, EksNodegroup.class);
+        return JsonValues.bind(node, EksNodegroup.class);
     }
 
     @JsonCreator
@@ -45,6 +46,6 @@ public record EksNodegroup(
             @JsonProperty("modifiedAt") JsonNode modifiedAt,
             @JsonProperty("subnets") JsonNode subnets) {
         return new EksNodegroup(name, arn, clusterName, version, releaseVersion, status, capacityType,
-                EksJson.instant(createdAt), EksJson.instant(modifiedAt), EksJson.strings(subnets));
+                EksJson.instant(createdAt), EksJson.instant(modifiedAt), JsonValues.strings(subnets));
     }
 }

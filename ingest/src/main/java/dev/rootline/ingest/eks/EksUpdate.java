@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.json.JsonValues;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,14 +27,14 @@ public record EksUpdate(
         List<ErrorDetail> errors) {
 
     public EksUpdate {
-        EksJson.require(id, "update id");
-        params = EksJson.list(params);
-        errors = EksJson.list(errors);
+        JsonValues.require(id, "update id");
+        params = JsonValues.list(params);
+        errors = JsonValues.list(errors);
     }
 
     /** Binds the {@code update} object; throws IllegalArgumentException when it is not one. */
     public static EksUpdate fromJson(JsonNode node) {
-        return EksJson.bind(node, EksUpdate.class);
+        return JsonValues.bind(node, EksUpdate.class);
     }
 
     @JsonCreator
@@ -64,14 +65,14 @@ public record EksUpdate(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ErrorDetail(String errorCode, String errorMessage, List<String> resourceIds) {
         public ErrorDetail {
-            resourceIds = EksJson.list(resourceIds);
+            resourceIds = JsonValues.list(resourceIds);
         }
 
         @JsonCreator
         static ErrorDetail create(@JsonProperty("errorCode") String errorCode,
                                   @JsonProperty("errorMessage") String errorMessage,
                                   @JsonProperty("resourceIds") JsonNode resourceIds) {
-            return new ErrorDetail(errorCode, errorMessage, EksJson.strings(resourceIds));
+            return new ErrorDetail(errorCode, errorMessage, JsonValues.strings(resourceIds));
         }
     }
 }

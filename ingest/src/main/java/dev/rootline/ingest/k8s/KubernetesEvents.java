@@ -14,6 +14,8 @@ import dev.rootline.ingest.Timestamps;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import static dev.rootline.ingest.json.JsonValues.text;
+
 /**
  * Maps one Kubernetes event (core/v1, events.k8s.io/v1 or v1beta1, bare or inside a watch event) to an
  * {@link Event}.
@@ -181,15 +183,6 @@ final class KubernetesEvents {
         // not the event's namespace: events about cluster-scoped objects live in "default"
         String ns = text(object, "namespace");
         return ns == null ? kind + "/" + name : kind + "/" + ns + "/" + name;
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText();
-        return s.isEmpty() ? null : s;
     }
 
     private static String orDefault(String v, String fallback) {
