@@ -43,6 +43,8 @@ public final class EventQueryParser {
             perField.put(f, keyword);
         }
         perField.put(Fields.IP, keyword);
+        // ids are exact, case included: the writer upserts on the exact term
+        perField.put(Fields.ID, new org.apache.lucene.analysis.core.KeywordAnalyzer());
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
     }
 

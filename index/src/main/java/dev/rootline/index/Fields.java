@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link #TIME}: epoch millis as a {@link LongField} (points for ranges, doc values for the index sort);</li>
- *   <li>keyword fields: exact, case-insensitive (values are lower-cased on both sides);</li>
+ *   <li>keyword fields: exact, case-insensitive (values are lower-cased on both sides); {@link #ID} is exact
+ *       including case, as the writer upserts on it;</li>
  *   <li>{@link #IP}: {@link InetAddressPoint} for exact and CIDR queries, plus a keyword for wildcards;</li>
  *   <li>{@link #MESSAGE} and the catch-all {@link #TEXT}: tokenised full text. {@code TEXT} holds the message
  *       and every indexed value, not the raw record, to stay small;</li>

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.EventJson;
 import dev.rootline.ingest.ResourceType;
+import dev.rootline.timeline.findings.EventText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,4 +1,4 @@
-package dev.rootline.report.listing;
+package dev.rootline.timeline.findings;
 
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.ResourceType;
@@ -64,7 +64,7 @@ public final class EventText {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         if (s == null) {
             return null;
         }
@@ -86,7 +86,7 @@ public final class EventText {
     }
 
     /** Terminal-safe: no control characters (log content is attacker-controlled), bounded length. */
-    static String clip(String s) {
+    public static String clip(String s) {
         StringBuilder b = new StringBuilder(Math.min(s.length(), MAX + 1));
         for (int i = 0; i < s.length() && b.length() < MAX; i++) {
             char c = s.charAt(i);

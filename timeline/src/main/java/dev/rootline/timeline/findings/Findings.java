@@ -1,0 +1,44 @@
+package dev.rootline.timeline.findings;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything an investigation found.
+ *
+ * @param sources    events per source inside the window
+ * @param evidence   every event cited anywhere in the findings, by id, so renderers can show the raw record
+ * @param pathChecks the network path at the time of each burst, when topology was available
+ */
+public record Findings(
+        Instant from,
+        Instant to,
+        Map<String, Long> sources,
+        List<Burst> bursts,
+        List<EniEvent> eniEvents,
+        List<PathCheck> pathChecks,
+        List<Hypothesis> hypotheses,
+        Map<String, EvidenceEvent> evidence) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Findings {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        sources = Collections.unmodifiableMap(new TreeMap<>(sources));
+        bursts = List.copyOf(bursts);
+        eniEvents = List.copyOf(eniEvents);
+        pathChecks = List.copyOf(pathChecks);
+        hypotheses = List.copyOf(hypotheses);
+        evidence = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+    }
+
+    /** The best-ranked hypothesis, if any. */
+    public java.util.Optional<Hypothesis> top() {
+        return hypotheses.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(hypotheses.get(0));
+    }
+}

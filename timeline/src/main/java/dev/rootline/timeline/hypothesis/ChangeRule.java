@@ -1,0 +1,105 @@
+package dev.rootline.timeline.hypothesis;
+
+import dev.rootline.timeline.findings.Association;
+import dev.rootline.timeline.findings.HypothesisKind;
+import dev.rootline.timeline.path.PathResult;
+import dev.rootline.timeline.topology.Change;
+import dev.rootline.timeline.topology.ChangeKind;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A change that took connectivity away shortly before the burst: a revoked rule, a deleted route, a
+ * denying ACL entry, a deleted peering, a cluster endpoint setting. Subclasses say which changes they
+ * read, which path steps they explain and which resources make a change relevant to the failing path.
+ */
+abstract class ChangeRule implements HypothesisRule {
+
+    abstract HypothesisKind kind();
+
+    abstract Set<ChangeKind> changeKinds();
+
+    /** Path steps whose blocking this kind of change explains. */
+    abstract Set<String> explains();
+
+    /** Whether the change touches the failing target's path. */
+    abstract boolean relevant(Change c, BurstContext ctx);
+
+    abstract String describe(Change c, BurstContext ctx);
+
+    @Override
+    public List<Candidate> propose(BurstContext ctx) {
+        Instant start = ctx.burst().start();
+        List<Candidate> out = new ArrayList<>();
+        for (Change c : ctx.changes()) {
+            if (!changeKinds().contains(c.kind()) || !c.removes()) {
+                continue;
+            }
+            double timing = ScoreParts.timing(c.time(), start, ctx.settings());
+            if (timing == 0) {
+                continue;
+            }
+            PathResult path = ctx.path();
+            boolean relevant = relevant(c, ctx);
+            boolean blockedHere = path != null && path.blocked() && explains().contains(path.blockingStep())
+                    && (c.resourceId().equals(path.blockingResource()) || relevant);
+            if (!relevant && !blockedHere) {
+                continue;
+            }
+            double mechanism = blockedHere ? ScoreParts.MECHANISM : path == null || !path.known() ? 0.1 : 0;
+            Association assoc = ctx.associationAt(c.time());
+            ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));
+
+            List<String> evidence = new ArrayList<>();
+            evidence.add(c.eventId());
+            if (blockedHere && path.blockingEventId() != null && !path.blockingEventId().equals(c.eventId())) {
+                evidence.add(path.blockingEventId());
+            }
+            restoration(c, ctx).ifPresent(r -> evidence.add(r.eventId()));
+            ctx.burst().sampleIds().stream().limit(2).forEach(evidence::add);
+            List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time(), 3));
+            if (path != null && path.known() && !path.blocked()) {
+                path.check().hops().stream().filter(h -> h.resourceId() != null && h.resourceId().equals(c.resourceId())
+                        && h.eventId() != null).findFirst().ifPresent(h -> counter.add(h.eventId()));
+            }
+
+            Map<String, Object> resources = new LinkedHashMap<>();
+            resources.put(resourceName(), c.resourceId());
+            if (path != null && path.eni() != null) {
+                if (path.eni().cluster() != null) {
+                    resources.put("cluster", path.eni().cluster());
+                }
+                resources.put("eniIds", List.of(path.eni().eniId()));
+                if (path.subnetId() != null) {
+                    resources.put("subnetIds", List.of(path.subnetId()));
+                }
+            }
+            resources.put("failingIp", path == null ? ctx.burst().targetHost() : path.check().targetIp());
+            String title = describe(c, ctx) + (blockedHere ? "" : " (the path check does not confirm it)");
+            String summary = c.eventName() + " on " + c.resourceId() + " at " + c.time()
+                    + (c.actor() == null ? "" : " by " + c.actor()) + "; calls to " + ctx.burst().target() + " failed with "
+                    + ctx.burst().signature() + " from " + ctx.burst().start() + " to " + ctx.burst().end() + " ("
+                    + ctx.burst().count() + " failures)."
+                    + (blockedHere ? " At the burst's start the path check is blocked at " + path.blockingStep() + " ("
+                    + path.blockingResource() + ")." : "")
+                    + restoration(c, ctx).map(r -> " " + r.eventName() + " at " + r.time() + " restored it.").orElse("");
+            out.add(new Candidate(kind(), score, title, summary, resources, kind() + "|" + c.eventId(), ctx.burst().id(),
+                    assoc, evidence, counter, c.time()));
+        }
+        return out;
+    }
+
+    /** The resources map key for the changed resource. */
+    abstract String resourceName();
+
+    /** A later change on the same resource that gave connectivity back, if any. */
+    private static java.util.Optional<Change> restoration(Change c, BurstContext ctx) {
+        return ctx.changes().stream().filter(r -> r.time().isAfter(c.time()) && r.resourceId().equals(c.resourceId())
+                && r.kind() == c.kind() && !r.removes()).findFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rootline.timeline.hypothesis;
+
+import dev.rootline.timeline.findings.Burst;
+import dev.rootline.timeline.findings.Hypothesis;
+import dev.rootline.timeline.findings.HypothesisKind;
+import dev.rootline.timeline.path.PathResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the rules on each burst, merges candidates that name the same cause across bursts, adds an
+ * {@code UNEXPLAINED} hypothesis for bursts no rule explains with at least
+ * {@link #EXPLAINED}, and ranks by score (ties: the earlier change first).
+ */
+public final class Ranking {
+    static final double EXPLAINED = 0.5;
+    static final double UNEXPLAINED_SCORE = 0.2;
+
+    private final List<HypothesisRule> rules;
+
+    public Ranking() {
+        this(HypothesisRules.all());
+    }
+
+    Ranking(List<HypothesisRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Hypotheses for the given bursts, ranked; rank 1 is the most likely cause. */
+    public List<Hypothesis> rank(List<BurstContext> bursts) {
+        Map<String, Merged> merged = new LinkedHashMap<>();
+        List<Hypothesis> unexplained = new ArrayList<>();
+        for (BurstContext ctx : bursts) {
+            double best = 0;
+            for (HypothesisRule rule : rules) {
+                for (Candidate c : rule.propose(ctx)) {
+                    merged.computeIfAbsent(c.mergeKey(), k -> new Merged()).add(c);
+                    best = Math.max(best, c.score().total());
+                }
+            }
+            if (best < EXPLAINED) {
+                unexplained.add(unexplained(ctx));
+            }
+        }
+        List<Merged> ordered = new ArrayList<>(merged.values());
+        ordered.sort(Comparator.comparingDouble(Merged::score).reversed()
+                .thenComparing(m -> m.changeTime == null ? Instant.MAX : m.changeTime));
+        List<Hypothesis> out = new ArrayList<>();
+        for (Merged m : ordered) {
+            out.add(m.toHypothesis(out.size() + 1));
+        }
+        for (Hypothesis h : unexplained) {
+            out.add(h.withRank(out.size() + 1));
+        }
+        return out;
+    }
+
+    private static Hypothesis unexplained(BurstContext ctx) {
+        Burst b = ctx.burst();
+        PathResult p = ctx.path();
+        String pathNote = p == null ? "" : p.blocked()
+                ? " The path check at its start is blocked at " + p.blockingStep() + " (" + p.blockingResource()
+                + "), but no recorded change explains when that began."
+                : " The path check at its start finds the path " + p.check().verdict() + ".";
+        Map<String, Object> resources = new LinkedHashMap<>();
+        resources.put("target", b.target());
+        return new Hypothesis(0, HypothesisKind.UNEXPLAINED, UNEXPLAINED_SCORE,
+                "No change in the evidence explains " + b.signature() + " failures to " + (b.target().isEmpty() ? "an unnamed target" : b.target()),
+                "Burst " + b.id() + ": " + b.count() + " failures from " + b.start() + " to " + b.end() + "." + pathNote,
+                resources, List.of(b.id()), null, b.sampleIds().stream().limit(3).toList(), List.of());
+    }
+
+    private static final class Merged {
+        Candidate first;
+        double best;
+        Instant changeTime;
+        final LinkedHashSet<String> bursts = new LinkedHashSet<>();
+        final LinkedHashSet<String> evidence = new LinkedHashSet<>();
+        final LinkedHashSet<String> counter = new LinkedHashSet<>();
+        final Map<String, Object> resources = new LinkedHashMap<>();
+
+        void add(Candidate c) {
+            if (first == null || c.score().total() > best) {
+                best = c.score().total();
+                if (first == null) {
+                    first = c;
+                } else {
+                    first = new Candidate(c.kind(), c.score(), first.title(), first.summary(), c.resources(), c.mergeKey(),
+                            c.burstId(), c.association(), c.evidence(), c.counterEvidence(), c.changeTime());
+                }
+            }
+            if (changeTime == null || (c.changeTime() != null && c.changeTime().isBefore(changeTime))) {
+                changeTime = c.changeTime();
+            }
+            bursts.add(c.burstId());
+            evidence.addAll(c.evidence());
+            counter.addAll(c.counterEvidence());
+            c.resources().forEach((k, v) -> resources.merge(k, v, Merged::union));
+        }
+
+        double score() {
+            return best;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object union(Object a, Object b) {
+            if (a instanceof List<?> la && b instanceof List<?> lb) {
+                LinkedHashSet<Object> u = new LinkedHashSet<>((List<Object>) la);
+                u.addAll(lb);
+                return List.copyOf(u);
+            }
+            return a;
+        }
+
+        Hypothesis toHypothesis(int rank) {
+            List<String> counterIds = new ArrayList<>(counter);
+            counterIds.removeAll(evidence);
+            return new Hypothesis(rank, first.kind(), Math.round(best * 1000) / 1000.0, first.title(), first.summary(),
+                    resources, List.copyOf(bursts), first.association(), List.copyOf(evidence), counterIds);
+        }
+    }
+}

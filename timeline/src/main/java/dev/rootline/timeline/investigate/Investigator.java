@@ -1,0 +1,192 @@
+package dev.rootline.timeline.investigate;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.SearchRequest;
+import dev.rootline.ingest.Event;
+import dev.rootline.ingest.IpAddresses;
+import dev.rootline.timeline.burst.BurstDetector;
+import dev.rootline.timeline.burst.FailureSignal;
+import dev.rootline.timeline.eni.EniHistory;
+import dev.rootline.timeline.eni.EniLifecycle;
+import dev.rootline.timeline.eni.EniRole;
+import dev.rootline.timeline.findings.Burst;
+import dev.rootline.timeline.findings.EniEvent;
+import dev.rootline.timeline.findings.EventText;
+import dev.rootline.timeline.findings.EvidenceEvent;
+import dev.rootline.timeline.findings.Findings;
+import dev.rootline.timeline.findings.Hypothesis;
+import dev.rootline.timeline.findings.PathCheck;
+import dev.rootline.timeline.hypothesis.BurstContext;
+import dev.rootline.timeline.hypothesis.Ranking;
+import dev.rootline.timeline.path.PathChecker;
+import dev.rootline.timeline.path.PathResult;
+import dev.rootline.timeline.topology.Change;
+import dev.rootline.timeline.topology.ChangeKind;
+import dev.rootline.timeline.topology.Network;
+import dev.rootline.timeline.topology.TopologyHistory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs an investigation over an index; see the package documentation. */
+public final class Investigator {
+    private final EventIndex.Searcher searcher;
+    private final InvestigationSettings settings;
+
+    public Investigator(EventIndex.Searcher searcher, InvestigationSettings settings) {
+        this.searcher = searcher;
+        this.settings = settings;
+    }
+
+    public Findings run() throws IOException {
+        Instant[] window = window();
+        SearchRequest inWindow = new SearchRequest("", window[0], window[1], Integer.MAX_VALUE);
+        Map<String, Long> sources = new HashMap<>();
+        searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
+
+        List<FailureSignal> failures = new ArrayList<>();
+        searcher.forEach(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
+                window[0], window[1], Integer.MAX_VALUE), e -> failures.addAll(FailureSignal.from(e)));
+        List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
+
+        // lifecycles and topology need the whole history: snapshots are often taken long after the incident
+        EniLifecycle enis = EniLifecycle.build(load("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES)
+                + ") OR kind:NetworkInterface"));
+        List<Event> snapshots = load("source:ec2 OR (source:eks AND kind:Cluster)");
+        List<Change> changes = new ArrayList<>();
+        for (Event e : load("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")")) {
+            Change.from(e).ifPresent(changes::add);
+        }
+        TopologyHistory topology = TopologyHistory.of(snapshots, changes);
+
+        PathChecker paths = new PathChecker(enis);
+        List<BurstContext> contexts = new ArrayList<>();
+        List<PathCheck> checks = new ArrayList<>();
+        for (Burst b : bursts) {
+            Network net = topology.at(b.start());
+            PathResult path = null;
+            if (IpAddresses.isIp(b.targetHost())) {
+                path = paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
+                checks.add(path.check());
+            }
+            List<FailureSignal> same = failures.stream()
+                    .filter(f -> f.signature().equals(b.signature()) && f.target().equals(b.target()))
+                    .sorted(Comparator.comparing(FailureSignal::time)).toList();
+            contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses()));
+        }
+        List<Hypothesis> hypotheses = new Ranking().rank(contexts);
+        List<EniEvent> eniEvents = eniEvents(enis, topology);
+        return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
+                evidence(bursts, hypotheses, eniEvents, checks));
+    }
+
+    private Instant[] window() throws IOException {
+        if (settings.from() != null && settings.to() != null) {
+            return new Instant[] {settings.from(), settings.to()};
+        }
+        long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+        searcher.scan(new SearchRequest("", settings.from(), settings.to(), Integer.MAX_VALUE), (t, s) -> {
+            if (t != Long.MIN_VALUE) {
+                span[0] = Math.min(span[0], t);
+                span[1] = Math.max(span[1], t);
+            }
+        });
+        Instant from = settings.from() != null ? settings.from() : span[0] == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(span[0]);
+        Instant to = settings.to() != null ? settings.to() : span[1] == Long.MIN_VALUE ? from.plusMillis(1) : Instant.ofEpochMilli(span[1] + 1);
+        return new Instant[] {from, to};
+    }
+
+    private int port(Burst b) {
+        String t = b.target();
+        int colon = t.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                return Integer.parseInt(t.substring(colon + 1));
+            } catch (NumberFormatException ignored) {
+                // fall through to the default
+            }
+        }
+        return settings.hypotheses().port();
+    }
+
+    private List<Event> load(String query) throws IOException {
+        List<Event> out = new ArrayList<>();
+        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), out::add);
+        return out;
+    }
+
+    /** Control-plane ENI steps, with the subnet class each subnet had at that moment. */
+    private static List<EniEvent> eniEvents(EniLifecycle enis, TopologyHistory topology) {
+        List<EniEvent> out = new ArrayList<>();
+        for (EniHistory h : enis.all()) {
+            if (h.role() != EniRole.CONTROL_PLANE) {
+                continue;
+            }
+            String ip = h.privateIps().isEmpty() ? null : h.privateIps().get(0);
+            if (h.created() != null) {
+                out.add(new EniEvent(h.created(), "create", h.eniId(), h.cluster(), h.subnetId(),
+                        subnetClass(topology, h, h.created()), ip, h.createEventId()));
+            }
+            if (h.deleted() != null) {
+                out.add(new EniEvent(h.deleted(), "delete", h.eniId(), h.cluster(), h.subnetId(),
+                        subnetClass(topology, h, h.deleted()), ip, h.deleteEventId()));
+            }
+            if (h.lastObserved() != null && h.deleted() == null) {
+                out.add(new EniEvent(h.lastObserved(), "observed", h.eniId(), h.cluster(), h.subnetId(),
+                        subnetClass(topology, h, h.lastObserved()), ip, h.snapshotEventId()));
+            }
+        }
+        out.sort(Comparator.comparing(EniEvent::time).thenComparing(EniEvent::eniId));
+        return out;
+    }
+
+    private static String subnetClass(TopologyHistory topology, EniHistory h, Instant t) {
+        if (h.subnetId() == null || !topology.hasSnapshots()) {
+            return "unknown";
+        }
+        Network net = topology.at(t);
+        return net.routeTableFor(h.subnetId(), h.vpcId()).map(rt -> rt.isPublic() ? "public" : "private").orElse("unknown");
+    }
+
+    private Map<String, EvidenceEvent> evidence(List<Burst> bursts, List<Hypothesis> hypotheses, List<EniEvent> eniEvents,
+                                                List<PathCheck> checks) throws IOException {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        hypotheses.forEach(h -> {
+            ids.addAll(h.evidence());
+            ids.addAll(h.counterEvidence());
+        });
+        bursts.forEach(b -> ids.addAll(b.sampleIds()));
+        eniEvents.forEach(e -> Optional.ofNullable(e.eventId()).ifPresent(ids::add));
+        checks.forEach(c -> c.hops().forEach(h -> Optional.ofNullable(h.eventId()).ifPresent(ids::add)));
+        Map<String, EvidenceEvent> out = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 200) {
+            List<String> batch = all.subList(i, Math.min(all.size(), i + 200));
+            StringBuilder q = new StringBuilder("id:(");
+            for (String id : batch) {
+                q.append(q.length() > 4 ? " OR " : "").append('"')
+                        .append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            q.append(')');
+            searcher.forEach(new SearchRequest(q.toString(), null, null, Integer.MAX_VALUE), e -> out.put(e.id(), toEvidence(e)));
+        }
+        Map<String, EvidenceEvent> ordered = new LinkedHashMap<>();
+        for (String id : all) {
+            Optional.ofNullable(out.get(id)).ifPresent(e -> ordered.put(id, e));
+        }
+        return ordered;
+    }
+
+    private static EvidenceEvent toEvidence(Event e) {
+        return new EvidenceEvent(e.id(), e.time(), e.source().id(), EventText.summary(e), e.raw(), e.provenance().location(),
+                "id:\"" + e.id() + "\"");
+    }
+}

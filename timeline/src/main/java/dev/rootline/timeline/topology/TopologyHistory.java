@@ -1,0 +1,93 @@
+package dev.rootline.timeline.topology;
+
+import dev.rootline.ingest.Event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Snapshots plus changes: answers "what did the network look like at T?". See the package documentation.
+ */
+public final class TopologyHistory {
+    private final Map<String, List<Snapshots.Observed>> snapshots = new HashMap<>();
+    private final List<Change> changes;
+
+    private TopologyHistory(List<Snapshots.Observed> observed, List<Change> changes) {
+        for (Snapshots.Observed o : observed) {
+            snapshots.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
+        }
+        snapshots.values().forEach(l -> l.sort(Comparator.comparing(Snapshots.Observed::at)));
+        this.changes = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+    }
+
+    /**
+     * @param snapshotEvents EC2 and EKS snapshot events (other events are ignored)
+     * @param changes        the CloudTrail changes, in any order
+     */
+    public static TopologyHistory of(List<Event> snapshotEvents, List<Change> changes) {
+        return new TopologyHistory(Snapshots.convert(snapshotEvents), changes);
+    }
+
+    public List<Change> changes() {
+        return changes;
+    }
+
+    public boolean hasSnapshots() {
+        return !snapshots.isEmpty();
+    }
+
+    /** The network at {@code t}: each resource from its nearest snapshot, replayed to {@code t}. */
+    public Network at(Instant t) {
+        Network.Builder b = new Network.Builder();
+        Map<String, Instant> snapshotTime = new HashMap<>();
+        for (Map.Entry<String, List<Snapshots.Observed>> e : snapshots.entrySet()) {
+            Snapshots.Observed pick = nearest(e.getValue(), t);
+            snapshotTime.put(e.getKey(), pick.at());
+            put(b, pick.state());
+        }
+        Replay replay = new Replay(b, changes);
+        // undo, newest first, the changes made after t but before the snapshot that shows their result
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            Change c = changes.get(i);
+            Instant snap = snapshotTime.get(replay.owner(c));
+            if (snap != null && c.time().isAfter(t) && !c.time().isAfter(snap)) {
+                replay.undo(c);
+            }
+        }
+        // redo, oldest first, the changes made after the snapshot up to t
+        for (Change c : changes) {
+            Instant snap = snapshotTime.get(replay.owner(c));
+            if (snap != null && c.time().isAfter(snap) && !c.time().isAfter(t)) {
+                replay.apply(c);
+            }
+        }
+        return b.build(t);
+    }
+
+    private static Snapshots.Observed nearest(List<Snapshots.Observed> list, Instant t) {
+        Snapshots.Observed best = null;
+        for (Snapshots.Observed o : list) {
+            if (!o.at().isAfter(t)) {
+                best = o;
+            }
+        }
+        return best != null ? best : list.get(0);
+    }
+
+    private static void put(Network.Builder b, Object state) {
+        switch (state) {
+            case SubnetState s -> b.subnets.put(s.id(), s);
+            case RouteTableState s -> b.routeTables.put(s.id(), s);
+            case PeeringState s -> b.peerings.put(s.id(), s);
+            case SecurityGroupState s -> b.securityGroups.put(s.id(), s);
+            case NetworkAclState s -> b.nacls.put(s.id(), s);
+            case VpcState s -> b.vpcs.put(s.id(), s);
+            case ClusterState s -> b.clusters.put(s.name(), s);
+            default -> throw new IllegalArgumentException("not a topology state: " + state);
+        }
+    }
+}
