@@ -1,0 +1,72 @@
+package dev.rootline.timeline.topology;
+
+import dev.rootline.ingest.Event;
+import dev.rootline.timeline.Evidence;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.rootline.timeline.Evidence.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopologyHistoryTest {
+    private static final Instant SNAP = t("2024-11-01T00:00:00Z");
+
+    private static TopologyHistory history(Evidence ev) {
+        List<Change> changes = new ArrayList<>();
+        for (Event e : ev.events) {
+            Change.from(e).ifPresent(changes::add);
+        }
+        return TopologyHistory.of(ev.events, changes);
+    }
+
+    @Test
+    void securityGroupRevokeRestoredBeforeTheSnapshotIsMissingInBetween() {
+        Evidence ev = new Evidence().securityGroup("sg-1", "vpc-1", SNAP, "tcp:443-443:10.50.0.0/16");
+        ev.revokeIngress("sg-1", "10.50.0.0/16", 443, t("2024-10-25T12:00:00Z"));
+        ev.authorizeIngress("sg-1", "10.50.0.0/16", 443, t("2024-10-25T14:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-25T11:00:00Z")).securityGroup("sg-1").orElseThrow().ingress()).hasSize(1);
+        assertThat(h.at(t("2024-10-25T13:00:00Z")).securityGroup("sg-1").orElseThrow().ingress()).isEmpty();
+        assertThat(h.at(t("2024-10-25T15:00:00Z")).securityGroup("sg-1").orElseThrow().ingress()).hasSize(1);
+    }
+
+    @Test
+    void changesAfterAnOldSnapshotAreReplayedForwards() {
+        Evidence ev = new Evidence().routeTableAt("rtb-1", "vpc-1", false, List.of("subnet-1"), t("2024-10-01T00:00:00Z"),
+                "10.0.0.0/16=local", "10.50.0.0/16=pcx-1");
+        ev.deleteRoute("rtb-1", "10.50.0.0/16", t("2024-10-25T12:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-25T11:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1").orElseThrow().targetId())
+                .isEqualTo("pcx-1");
+        assertThat(h.at(t("2024-10-25T13:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1")).isEmpty();
+    }
+
+    @Test
+    void undoingADeletionRestoresTheRouteWithAnUnknownTarget() {
+        Evidence ev = new Evidence().routeTable("rtb-1", "vpc-1", false, List.of("subnet-1"), "10.0.0.0/16=local");
+        ev.deleteRoute("rtb-1", "10.50.0.0/16", t("2024-10-25T12:00:00Z"));
+        Route r = history(ev).at(t("2024-10-25T11:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1").orElseThrow();
+        assertThat(r.targetType()).isEqualTo("unknown");
+    }
+
+    @Test
+    void deletedPeeringWasActiveBefore() {
+        Evidence ev = new Evidence().peering("pcx-1", "vpc-a", "10.50.0.0/16", "vpc-b", "172.20.0.0/16", "deleted", SNAP);
+        ev.deletePeering("pcx-1", t("2024-10-25T12:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-25T11:00:00Z")).peering("pcx-1").orElseThrow().active()).isTrue();
+        assertThat(h.at(t("2024-10-25T13:00:00Z")).peering("pcx-1").orElseThrow().active()).isFalse();
+    }
+
+    @Test
+    void failedCallsChangeNothing() {
+        Event failed = Event.builder(dev.rootline.ingest.Source.CLOUDTRAIL, "AwsApiCall").id("x").time(t("2024-10-25T12:00:00Z"))
+                .eventName("DeleteRoute").error("Client.UnauthorizedOperation")
+                .raw("{\"requestParameters\":{\"routeTableId\":\"rtb-1\",\"destinationCidrBlock\":\"10.50.0.0/16\"}}")
+                .provenance(new dev.rootline.ingest.Provenance("f", 0, -1)).build();
+        assertThat(Change.from(failed)).isEmpty();
+    }
+}
