@@ -48,14 +48,14 @@ public final class Investigator {
 
     public Findings run() throws IOException {
         Instant[] window = window();
-        SearchRequest inWindow = new SearchRequest("", window[0], window[1], Integer.MAX_VALUE);
-        Map<String, Long> sources = new HashMap<>();
-        searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
-
         List<FailureSignal> failures = new ArrayList<>();
         searcher.forEach(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
                 window[0], window[1], Integer.MAX_VALUE), e -> failures.addAll(FailureSignal.from(e)));
         List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
+        window = focus(window, bursts);
+        SearchRequest inWindow = new SearchRequest("", window[0], window[1], Integer.MAX_VALUE);
+        Map<String, Long> sources = new HashMap<>();
+        searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
 
         // lifecycles and topology need the whole history: snapshots are often taken long after the incident
         EniLifecycle enis = EniLifecycle.build(load("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES)
@@ -102,6 +102,30 @@ public final class Investigator {
         Instant from = settings.from() != null ? settings.from() : span[0] == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(span[0]);
         Instant to = settings.to() != null ? settings.to() : span[1] == Long.MIN_VALUE ? from.plusMillis(1) : Instant.ofEpochMilli(span[1] + 1);
         return new Instant[] {from, to};
+    }
+
+    /**
+     * Without an explicit window, the report looks at the bursts and the lookback before them rather than
+     * at everything ever ingested (old CloudTrail history would squash the incident into a sliver).
+     */
+    private Instant[] focus(Instant[] window, List<Burst> bursts) {
+        if (bursts.isEmpty() || (settings.from() != null && settings.to() != null)) {
+            return window;
+        }
+        Instant first = bursts.stream().map(Burst::start).min(Instant::compareTo).orElseThrow();
+        Instant last = bursts.stream().map(Burst::end).max(Instant::compareTo).orElseThrow();
+        java.time.Duration pad = settings.hypotheses().lookback();
+        Instant from = settings.from() != null ? window[0] : max(window[0], first.minus(pad));
+        Instant to = settings.to() != null ? window[1] : min(window[1], last.plus(pad));
+        return new Instant[] {from, to};
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private int port(Burst b) {
