@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 SearchCommand.class,
                 TimelineCommand.class,
+                InvestigateCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RootlineCommand implements Runnable {

@@ -1,0 +1,49 @@
+package dev.rootline.cli;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.SearchRequest;
+import dev.rootline.report.ReportOptions;
+import dev.rootline.report.ReportWriter;
+import dev.rootline.timeline.findings.Findings;
+import dev.rootline.timeline.investigate.InvestigationSettings;
+import dev.rootline.timeline.investigate.Investigator;
+import dev.rootline.timeline.merged.MergedTimeline;
+import dev.rootline.timeline.merged.Timeline;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Wires the correlator to the report writer; shared by {@code investigate} and {@code demo}. */
+final class Investigation {
+    private Investigation() {
+    }
+
+    static Findings run(EventIndex index, InvestigationSettings settings, ReportOptions report, PrintWriter out)
+            throws IOException {
+        Findings findings;
+        Timeline failures;
+        try (EventIndex.Searcher searcher = index.openSearcher()) {
+            findings = new Investigator(searcher, settings).run();
+            failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
+                    findings.from(), findings.to(), Integer.MAX_VALUE), null);
+        }
+        List<Path> files = ReportWriter.write(findings, failures, report);
+        summarize(findings, files, out);
+        return findings;
+    }
+
+    private static void summarize(Findings f, List<Path> files, PrintWriter out) {
+        out.printf("window  %s .. %s%n", f.from(), f.to());
+        out.printf("bursts  %d%n", f.bursts().size());
+        f.bursts().forEach(b -> out.printf("  %-4s %s to %s: %,d failures %s .. %s%n", b.id(), b.signature(),
+                b.target().isEmpty() ? "?" : b.target(), b.count(), b.start(), b.end()));
+        if (f.hypotheses().isEmpty()) {
+            out.println("no hypothesis: no failure burst in the window");
+        }
+        f.hypotheses().stream().limit(5).forEach(h -> out.printf("#%d  %.2f  %s  %s%n", h.rank(), h.score(), h.kind(), h.title()));
+        files.forEach(p -> out.println("wrote " + p.toAbsolutePath()));
+        out.flush();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.rootline.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rootline.timeline.findings.Association;
+import dev.rootline.timeline.findings.Burst;
+import dev.rootline.timeline.findings.EniEvent;
+import dev.rootline.timeline.findings.EvidenceEvent;
+import dev.rootline.timeline.findings.Findings;
+import dev.rootline.timeline.findings.Hypothesis;
+import dev.rootline.timeline.findings.PathCheck;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}, schema version 1 as DESIGN.md lays it out, streamed with Jackson. Fields beyond the
+ * schema are only ever added: {@code rate} and {@code sampleIds} on bursts, {@code association} on hypotheses,
+ * {@code where}, {@code query} and {@code raw} on evidence, and a top-level {@code pathChecks}. Times are
+ * ISO-8601 UTC ending in {@code Z}; an absent value is {@code null}.
+ */
+final class JsonReport {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonReport() {
+    }
+
+    static void write(Findings f, OutputStream out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", Findings.SCHEMA_VERSION);
+            g.writeObjectFieldStart("window");
+            time(g, "from", f.from());
+            time(g, "to", f.to());
+            g.writeEndObject();
+            g.writeObjectFieldStart("sources");
+            for (var e : f.sources().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("bursts");
+            for (Burst b : f.bursts()) {
+                burst(g, b);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("eniEvents");
+            for (EniEvent e : f.eniEvents()) {
+                eniEvent(g, e);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("hypotheses");
+            for (Hypothesis h : f.hypotheses()) {
+                hypothesis(g, h, f.evidence());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("pathChecks");
+            for (PathCheck p : f.pathChecks()) {
+                pathCheck(g, p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void burst(JsonGenerator g, Burst b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", b.id());
+        g.writeStringField("signature", b.signature());
+        g.writeStringField("target", b.target());
+        time(g, "start", b.start());
+        time(g, "end", b.end());
+        g.writeNumberField("count", b.count());
+        strings(g, "clients", b.clients());
+        g.writeNumberField("rate", b.ratePerMinute());
+        strings(g, "sampleIds", b.sampleIds());
+        g.writeEndObject();
+    }
+
+    private static void eniEvent(JsonGenerator g, EniEvent e) throws IOException {
+        g.writeStartObject();
+        time(g, "time", e.time());
+        g.writeStringField("action", e.action());
+        g.writeStringField("eniId", e.eniId());
+        g.writeStringField("cluster", e.cluster());
+        g.writeStringField("subnetId", e.subnetId());
+        g.writeStringField("subnetClass", ReportText.subnetClass(e.subnetClass()));
+        g.writeStringField("privateIp", e.privateIp());
+        g.writeStringField("eventId", e.eventId());
+        g.writeEndObject();
+    }
+
+    private static void hypothesis(JsonGenerator g, Hypothesis h, Map<String, EvidenceEvent> evidence) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("rank", h.rank());
+        g.writeStringField("kind", h.kind().name());
+        g.writeNumberField("score", h.score());
+        g.writeStringField("title", h.title());
+        g.writeStringField("summary", h.summary());
+        g.writeObjectFieldStart("resources");
+        for (var e : h.resources().entrySet()) {
+            g.writeFieldName(e.getKey());
+            value(g, e.getValue());
+        }
+        g.writeEndObject();
+        strings(g, "bursts", h.bursts());
+        association(g, h.association());
+        events(g, "evidence", h.evidence(), evidence);
+        events(g, "counterEvidence", h.counterEvidence(), evidence);
+        g.writeEndObject();
+    }
+
+    private static void association(JsonGenerator g, Association a) throws IOException {
+        if (a == null) {
+            return;
+        }
+        g.writeObjectFieldStart("association");
+        g.writeStringField("method", a.method());
+        number(g, "pValue", a.pValue());
+        number(g, "beforeRate", a.beforeRate());
+        number(g, "afterRate", a.afterRate());
+        g.writeEndObject();
+    }
+
+    private static void events(JsonGenerator g, String field, List<String> ids, Map<String, EvidenceEvent> evidence)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String id : ids) {
+            EvidenceEvent e = evidence.get(id);
+            g.writeStartObject();
+            g.writeStringField("eventId", id);
+            time(g, "time", e == null ? null : e.time());
+            g.writeStringField("source", e == null ? null : e.source());
+            g.writeStringField("text", e == null ? "" : e.text());
+            if (e != null) {
+                g.writeStringField("where", e.where());
+                g.writeStringField("query", e.query());
+                g.writeStringField("raw", e.raw());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void pathCheck(JsonGenerator g, PathCheck p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("burstId", p.burstId());
+        time(g, "at", p.at());
+        g.writeStringField("targetIp", p.targetIp());
+        g.writeStringField("clientCidr", p.clientCidr());
+        g.writeStringField("verdict", p.verdict());
+        g.writeArrayFieldStart("hops");
+        for (PathCheck.Hop hop : p.hops()) {
+            g.writeStartObject();
+            g.writeStringField("step", hop.step());
+            g.writeStringField("resourceId", hop.resourceId());
+            g.writeFieldName("ok");
+            if (hop.ok() == null) {
+                g.writeNull();
+            } else {
+                g.writeBoolean(hop.ok());
+            }
+            g.writeStringField("detail", hop.detail());
+            g.writeStringField("eventId", hop.eventId());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case Collection<?> c -> {
+                g.writeStartArray();
+                for (Object o : c) {
+                    value(g, o);
+                }
+                g.writeEndArray();
+            }
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Double d -> number(g, d);
+            default -> g.writeString(String.valueOf(v));
+        }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+        g.writeStringField(field, t == null ? null : t.toString());
+    }
+
+    private static void number(JsonGenerator g, String field, double v) throws IOException {
+        g.writeFieldName(field);
+        number(g, v);
+    }
+
+    /** JSON has no NaN or infinity. */
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rootline.report;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where and how to write a report.
+ *
+ * @param outDir      directory the files go into; created when missing, existing report files are replaced
+ * @param formats     which files to write; null means all four
+ * @param displayZone zone every time is shown in (and named next to); null means UTC
+ * @param indexHint   the {@code --index} to put in the reproducing {@code rootline search} commands; null or
+ *                    blank leaves the flag out, so the reader's default index applies
+ */
+public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint) {
+    public ReportOptions {
+        Objects.requireNonNull(outDir, "outDir");
+        EnumSet<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        chosen.addAll(formats == null ? EnumSet.allOf(ReportFormat.class) : formats);
+        formats = Collections.unmodifiableSet(chosen);
+        displayZone = displayZone == null ? ZoneOffset.UTC : displayZone;
+        indexHint = indexHint == null || indexHint.isBlank() ? null : indexHint;
+    }
+
+    /** All four formats, UTC, no index hint. */
+    public static ReportOptions defaults(Path outDir) {
+        return new ReportOptions(outDir, null, null, null);
+    }
+
+    public boolean wants(ReportFormat format) {
+        return formats.contains(format);
+    }
+}

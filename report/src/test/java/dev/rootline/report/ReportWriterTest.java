@@ -1,0 +1,75 @@
+package dev.rootline.report;
+
+import dev.rootline.timeline.findings.Findings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWriterTest {
+    /** Kept after the build so a person can open the seed report: report/target/seed-report/report.html. */
+    static final Path SEED_REPORT = Path.of("target", "seed-report");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAllFourFormatsAndTheMarkdownCharts() throws Exception {
+        var findings = SeedFindings.incident();
+        List<Path> files = ReportWriter.write(findings, SeedFindings.failureTimeline(findings),
+                new ReportOptions(SEED_REPORT, null, ZoneOffset.UTC, SeedFindings.INDEX));
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "report.pdf",
+                "report.json", "timeline.png", "eni-placement.png", "report.md");
+        assertThat(files).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
+    }
+
+    @Test
+    void writesAReportWhenNothingWasFound() throws Exception {
+        var empty = new Findings(SeedFindings.FROM, SeedFindings.TO, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                Map.of());
+
+        List<Path> files = ReportWriter.write(empty, null, ReportOptions.defaults(dir));
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "report.pdf",
+                "report.json", "timeline.png", "report.md");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("No hypothesis explains the failures",
+                "No failure bursts in this window", "No control-plane ENI was created, deleted or seen");
+    }
+
+    @Test
+    void writesOnlyTheFormatsAsked() throws Exception {
+        List<Path> files = ReportWriter.write(SeedFindings.incident(), null,
+                new ReportOptions(dir, EnumSet.of(ReportFormat.JSON), null, null));
+
+        assertThat(files).containsExactly(dir.resolve("report.json"));
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(dir.resolve("report.json"));
+        }
+    }
+
+    @Test
+    void createsTheOutputDirectory() throws Exception {
+        Path out = dir.resolve("a/b");
+
+        ReportWriter.write(SeedFindings.incident(), null, new ReportOptions(out, EnumSet.of(ReportFormat.HTML), null, null));
+
+        assertThat(out.resolve("report.html")).isRegularFile();
+    }
+
+    @Test
+    void replacesAnEarlierReport() throws Exception {
+        Files.writeString(dir.resolve("report.json"), "old");
+
+        ReportWriter.write(SeedFindings.incident(), null, new ReportOptions(dir, EnumSet.of(ReportFormat.JSON), null, null));
+
+        assertThat(Files.readString(dir.resolve("report.json"))).startsWith("{");
+    }
+}
