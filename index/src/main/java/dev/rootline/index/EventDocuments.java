@@ -60,8 +60,8 @@ final class EventDocuments {
         }
         d.add(new StringField(Fields.FILE, e.provenance().path().toLowerCase(Locale.ROOT), Field.Store.NO));
         if (e.message() != null) {
+            // tokenised once: unqualified queries search MESSAGE and TEXT together
             d.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
-            text.append(e.message()).append(' ');
         }
         e.attributes().values().forEach(v -> text.append(v).append(' '));
         d.add(new TextField(Fields.TEXT, text.toString(), Field.Store.NO));

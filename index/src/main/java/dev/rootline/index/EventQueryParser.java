@@ -8,7 +8,7 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -65,9 +65,10 @@ public final class EventQueryParser {
         }
     }
 
-    private final class Parser extends QueryParser {
+    /** Unqualified terms match the message or any other indexed value ({@link Fields#DEFAULT_FIELDS}). */
+    private final class Parser extends MultiFieldQueryParser {
         Parser() {
-            super(Fields.TEXT, analyzer());
+            super(Fields.DEFAULT_FIELDS, analyzer());
             setDefaultOperator(Operator.AND);
             setAllowLeadingWildcard(true);
         }

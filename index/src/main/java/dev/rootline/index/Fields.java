@@ -18,8 +18,8 @@ import java.util.Set;
  *   <li>keyword fields: exact, case-insensitive (values are lower-cased on both sides); {@link #ID} is exact
  *       including case, as the writer upserts on it;</li>
  *   <li>{@link #IP}: {@link InetAddressPoint} for exact and CIDR queries, plus a keyword for wildcards;</li>
- *   <li>{@link #MESSAGE} and the catch-all {@link #TEXT}: tokenised full text. {@code TEXT} holds the message
- *       and every indexed value, not the raw record, to stay small;</li>
+ *   <li>{@link #MESSAGE} and the catch-all {@link #TEXT}: tokenised full text. {@code TEXT} holds every other
+ *       indexed value (not the message, not the raw record) to stay small; unqualified terms search both;</li>
  *   <li>{@link #EVENT} and {@link #RAW}: stored only, to show each hit as it was read.</li>
  * </ul>
  */
@@ -46,6 +46,9 @@ public final class Fields {
     public static final String TEXT = "text";
     public static final String EVENT = "event";
     public static final String RAW = "raw";
+
+    /** What unqualified query terms search: the message, and every other indexed value. */
+    static final String[] DEFAULT_FIELDS = {TEXT, MESSAGE};
 
     /** Fields matched exactly and case-insensitively. */
     public static final Set<String> KEYWORDS;
