@@ -32,6 +32,27 @@ abstract class ChangeRule implements HypothesisRule {
 
     abstract String describe(Change c, BurstContext ctx);
 
+    /**
+     * The mechanism part: full when the path check at the burst's start is blocked where this change acts,
+     * or when the change's own effect still breaks the path then ({@link #breaksPathAt}); a little when
+     * there is no topology to tell; none when the path is known and unaffected.
+     */
+    double mechanism(Change c, BurstContext ctx, boolean blockedHere) {
+        if (blockedHere || breaksPathAt(c, ctx)) {
+            return ScoreParts.MECHANISM;
+        }
+        return ctx.path() == null || !ctx.path().known() ? 0.1 : 0;
+    }
+
+    /** Whether the network at the burst's start still shows this change breaking the failing path. */
+    boolean breaksPathAt(Change c, BurstContext ctx) {
+        return false;
+    }
+
+    /** Extra named resources for the hypothesis (e.g. the destination a deleted route served). */
+    void addResources(Change c, BurstContext ctx, Map<String, Object> resources) {
+    }
+
     @Override
     public List<Candidate> propose(BurstContext ctx) {
         Instant start = ctx.burst().start();
@@ -51,7 +72,7 @@ abstract class ChangeRule implements HypothesisRule {
             if (!relevant && !blockedHere) {
                 continue;
             }
-            double mechanism = blockedHere ? ScoreParts.MECHANISM : path == null || !path.known() ? 0.1 : 0;
+            double mechanism = mechanism(c, ctx, blockedHere);
             Association assoc = ctx.associationAt(c.time());
             ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));
 
@@ -63,7 +84,7 @@ abstract class ChangeRule implements HypothesisRule {
             restoration(c, ctx).ifPresent(r -> evidence.add(r.eventId()));
             ctx.burst().sampleIds().stream().limit(2).forEach(evidence::add);
             List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time(), 3));
-            if (path != null && path.known() && !path.blocked()) {
+            if (mechanism == 0 && path != null && path.known() && !path.blocked()) {
                 path.check().hops().stream().filter(h -> h.resourceId() != null && h.resourceId().equals(c.resourceId())
                         && h.eventId() != null).findFirst().ifPresent(h -> counter.add(h.eventId()));
             }
@@ -80,7 +101,9 @@ abstract class ChangeRule implements HypothesisRule {
                 }
             }
             resources.put("failingIp", path == null ? ctx.burst().targetHost() : path.check().targetIp());
-            String title = describe(c, ctx) + (blockedHere ? "" : " (the path check does not confirm it)");
+            addResources(c, ctx, resources);
+            boolean confirmed = mechanism >= ScoreParts.MECHANISM;
+            String title = describe(c, ctx) + (confirmed ? "" : " (the path check does not confirm it)");
             String summary = c.eventName() + " on " + c.resourceId() + " at " + c.time()
                     + (c.actor() == null ? "" : " by " + c.actor()) + "; calls to " + ctx.burst().target() + " failed with "
                     + ctx.burst().signature() + " from " + ctx.burst().start() + " to " + ctx.burst().end() + " ("
@@ -98,7 +121,7 @@ abstract class ChangeRule implements HypothesisRule {
     abstract String resourceName();
 
     /** A later change on the same resource that gave connectivity back, if any. */
-    private static java.util.Optional<Change> restoration(Change c, BurstContext ctx) {
+    static java.util.Optional<Change> restoration(Change c, BurstContext ctx) {
         return ctx.changes().stream().filter(r -> r.time().isAfter(c.time()) && r.resourceId().equals(c.resourceId())
                 && r.kind() == c.kind() && !r.removes()).findFirst();
     }

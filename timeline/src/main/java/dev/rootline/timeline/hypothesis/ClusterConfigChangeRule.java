@@ -33,7 +33,29 @@ final class ClusterConfigChangeRule extends ChangeRule {
         if (ctx.path() != null && ctx.path().eni() != null && c.resourceId().equals(ctx.path().eni().cluster())) {
             return true;
         }
-        return ctx.burst().target().contains(c.resourceId());
+        return ctx.burst().target().contains(c.resourceId()) || (disablesPrivateAccess(c) && publicTarget(ctx));
+    }
+
+    /**
+     * With private access off, the endpoint name resolves to public addresses: clients inside VPCs then
+     * fail against IPs that belong to no VPC, through NAT addresses the public allow-list may not hold.
+     */
+    @Override
+    boolean breaksPathAt(Change c, BurstContext ctx) {
+        return publicTarget(ctx) && ctx.network().cluster(c.resourceId())
+                .map(s -> Boolean.FALSE.equals(s.endpointPrivateAccess())).orElse(disablesPrivateAccess(c));
+    }
+
+    private static boolean disablesPrivateAccess(Change c) {
+        var v = c.request().path("resourcesVpcConfig").path("endpointPrivateAccess");
+        return v.isBoolean() ? !v.asBoolean() : "false".equals(v.asText());
+    }
+
+    /** The failing address is no ENI's and lies in no known VPC. */
+    private static boolean publicTarget(BurstContext ctx) {
+        String ip = ctx.burst().targetHost();
+        return dev.rootline.ingest.IpAddresses.isIp(ip) && (ctx.path() == null || ctx.path().eni() == null)
+                && ctx.network().vpcContaining(ip).isEmpty();
     }
 
     @Override

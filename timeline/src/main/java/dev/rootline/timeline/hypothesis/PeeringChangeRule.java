@@ -34,10 +34,44 @@ final class PeeringChangeRule extends ChangeRule {
         if (ctx.path() == null || ctx.path().eni() == null) {
             return false;
         }
+        if (repairedAfter(c, ctx)) {
+            return true;
+        }
         String vpc = ctx.path().eni().vpcId() != null ? ctx.path().eni().vpcId()
                 : ctx.network().subnet(ctx.path().subnetId()).map(s -> s.vpcId()).orElse(null);
         return ctx.network().peering(c.resourceId()).map(p -> joins(p, vpc, ctx)).orElse(false)
                 || ctx.path().check().hops().stream().anyMatch(h -> c.resourceId().equals(h.resourceId()));
+    }
+
+    /**
+     * A deleted peering often vanishes from later snapshots; what ties it to the failing path is then the
+     * repair: the target's route back to the clients re-pointed (ReplaceRoute/CreateRoute) after the
+     * deletion, while the failures were going on.
+     */
+    private static boolean repairedAfter(Change c, BurstContext ctx) {
+        String table = ctx.path().routeTableId();
+        if (table == null) {
+            return false;
+        }
+        java.time.Instant until = ctx.burst().end().plus(ctx.settings().tolerance());
+        return ctx.changes().stream().anyMatch(r -> r.time().isAfter(c.time()) && !r.time().isAfter(until)
+                && table.equals(r.resourceId()) && ("ReplaceRoute".equals(r.eventName()) || "CreateRoute".equals(r.eventName()))
+                && coversClients(r, ctx));
+    }
+
+    private static boolean coversClients(Change r, BurstContext ctx) {
+        dev.rootline.timeline.topology.Cidr dest = dev.rootline.timeline.topology.Cidr.parse(
+                r.request().path("destinationCidrBlock").asText(null));
+        return dest != null && (ctx.path().clientCidr() == null || dest.overlaps(ctx.path().clientCidr()));
+    }
+
+    /** The return route's target at the burst's start is unknown, and the route was re-pointed after the deletion. */
+    @Override
+    double mechanism(Change c, BurstContext ctx, boolean blockedHere) {
+        double base = super.mechanism(c, ctx, blockedHere);
+        boolean unknownReturn = ctx.path() != null && ctx.path().check().hops().stream()
+                .anyMatch(h -> "route-back".equals(h.step()) && h.ok() == null);
+        return base == 0 && unknownReturn && repairedAfter(c, ctx) ? 0.35 : base;
     }
 
     private static boolean joins(PeeringState p, String vpc, BurstContext ctx) {

@@ -45,6 +45,38 @@ final class RouteChangeRule extends ChangeRule {
                 || dest.contains(ctx.path().check().targetIp()));
     }
 
+    /**
+     * Client-side tables are not on the target's path check; so look at the changed table itself: at the
+     * burst's start, does it still lack a working route for the destination the change touched?
+     */
+    @Override
+    boolean breaksPathAt(Change c, BurstContext ctx) {
+        Cidr dest = Cidr.parse(c.request().path("destinationCidrBlock").asText(null));
+        if (dest == null || ctx.path() == null) {
+            return false;
+        }
+        String target = ctx.path().check().targetIp();
+        long probe;
+        if (dest.contains(target)) {
+            probe = Cidr.address(target);
+        } else if (ctx.path().clientCidr() != null && dest.overlaps(ctx.path().clientCidr())) {
+            probe = ctx.path().clientCidr().network();
+        } else {
+            return false;
+        }
+        return ctx.network().routeTable(c.resourceId()).map(rt -> rt.lookup(probe)
+                .map(r -> !Set.of("pcx", "tgw", "vgw", "local", "unknown").contains(r.targetType())).orElse(true))
+                .orElse(false);
+    }
+
+    @Override
+    void addResources(Change c, BurstContext ctx, java.util.Map<String, Object> resources) {
+        String dest = c.request().path("destinationCidrBlock").asText("");
+        if (!dest.isEmpty()) {
+            resources.put("missingRouteTo", dest);
+        }
+    }
+
     @Override
     String describe(Change c, BurstContext ctx) {
         String dest = c.request().path("destinationCidrBlock").asText("");

@@ -67,10 +67,7 @@ final class Replay {
         }
         List<Route> routes = new ArrayList<>(rt.routes());
         routes.removeIf(r -> r.destination().equals(dest));
-        String target = null;
-        for (String f : ROUTE_TARGETS) {
-            target = target != null ? target : Change.text(c.request(), f);
-        }
+        String target = routeTarget(c.request());
         boolean present = switch (c.eventName()) {
             case "CreateRoute" -> !undo;
             case "DeleteRoute" -> undo;
@@ -78,10 +75,36 @@ final class Replay {
         };
         if (present) {
             boolean known = !undo || !"DeleteRoute".equals(c.eventName()) && !"ReplaceRoute".equals(c.eventName());
-            routes.add(known ? new Route(dest, Route.typeOf(target), target, c.eventId())
+            String before = known ? target : previousTarget(c, dest);
+            routes.add(before != null ? new Route(dest, Route.typeOf(before), before, c.eventId())
                     : new Route(dest, "unknown", null, c.eventId()));
         }
         b.routeTables.put(rt.id(), rt.withRoutes(routes, c.eventId()));
+    }
+
+    /** The target an earlier CreateRoute or ReplaceRoute of the same table and destination set, or null. */
+    private String previousTarget(Change c, Cidr dest) {
+        String found = null;
+        for (Change h : history) {
+            if (!h.time().isBefore(c.time())) {
+                break;
+            }
+            if (h.kind() == ChangeKind.ROUTE && h.resourceId().equals(c.resourceId())
+                    && dest.equals(Cidr.parse(Change.text(h.request(), "destinationCidrBlock")))) {
+                found = "DeleteRoute".equals(h.eventName()) ? null : routeTarget(h.request());
+            }
+        }
+        return found;
+    }
+
+    private static String routeTarget(JsonNode request) {
+        for (String f : ROUTE_TARGETS) {
+            String v = Change.text(request, f);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private void association(Change c, boolean undo) {

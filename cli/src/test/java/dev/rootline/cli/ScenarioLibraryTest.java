@@ -1,0 +1,159 @@
+package dev.rootline.cli;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.IndexIngestion;
+import dev.rootline.ingest.IngestSummary;
+import dev.rootline.ingest.Ingestion;
+import dev.rootline.ingest.ParserRegistry;
+import dev.rootline.samples.scenario.Expected;
+import dev.rootline.samples.scenario.Scenario;
+import dev.rootline.samples.scenario.Scenarios;
+import dev.rootline.timeline.findings.Burst;
+import dev.rootline.timeline.findings.Findings;
+import dev.rootline.timeline.findings.Hypothesis;
+import dev.rootline.timeline.investigate.InvestigationSettings;
+import dev.rootline.timeline.investigate.Investigator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The correlator's regression suite: every scenario of the library, for several seeds, is ingested from
+ * its raw files and investigated; the top hypothesis must be the true cause with the right resource ids,
+ * every burst must be found within 10 minutes, red herrings must not be blamed, and a quiet week must
+ * give no strong hypothesis.
+ */
+class ScenarioLibraryTest {
+    private static final long[] SEEDS = {1, 2, 3};
+    private static final Duration TOLERANCE = Duration.ofMinutes(10);
+    private static final double STRONG = 0.5;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Scenario s : Scenarios.all()) {
+            for (long seed : SEEDS) {
+                out.add(Arguments.of(s.name(), seed));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("cases")
+    void investigationFindsTheTrueCause(String name, long seed) throws IOException {
+        Expected truth = Scenarios.byName(name).orElseThrow().write(dir.resolve("scenario"), seed);
+        EventIndex index = EventIndex.lucene(dir.resolve("index"));
+        IngestSummary ingest = IndexIngestion.run(index, new Ingestion(ParserRegistry.defaults(),
+                new Ingestion.Options(null, ZoneOffset.UTC, 2, List.of())), List.of(dir.resolve("scenario/evidence")),
+                new Ingestion.Listener() { });
+        assertThat(ingest.rejected()).as("rejects").isZero();
+        Findings f;
+        try (EventIndex.Searcher s = index.openSearcher()) {
+            f = new Investigator(s, InvestigationSettings.defaults()).run();
+        }
+
+        for (Expected.Burst b : truth.bursts()) {
+            assertThat(f.bursts()).as("burst %s %s", b.signature(), b.target()).anySatisfy(found -> {
+                assertThat(found.signature()).isEqualTo(b.signature());
+                assertThat(found.target()).isEqualTo(b.target());
+                assertThat(Duration.between(Instant.parse(b.start()), found.start()).abs()).isLessThanOrEqualTo(TOLERANCE);
+                assertThat(Duration.between(Instant.parse(b.end()), found.end()).abs()).isLessThanOrEqualTo(TOLERANCE);
+            });
+        }
+        if (truth.cause().kind() == null) {
+            assertThat(f.hypotheses()).as("quiet week").allSatisfy(h -> assertThat(h.score()).isLessThan(STRONG));
+            return;
+        }
+        Hypothesis top = f.top().orElseThrow(() -> new AssertionError("no hypothesis; bursts " + f.bursts()));
+        assertThat(top.kind().name()).as(describe(f)).isEqualTo(truth.cause().kind());
+        assertThat(top.score()).as(describe(f)).isGreaterThanOrEqualTo(STRONG);
+        assertResources(top.resources(), truth.cause().resources());
+        if (!truth.cause().changeEventIds().isEmpty()) {
+            Set<String> cited = eventIdsOf(f, top.evidence());
+            assertThat(cited).as("cites a causing change").containsAnyElementsOf(truth.cause().changeEventIds());
+        }
+        for (Expected.RedHerring herring : truth.redHerrings()) {
+            if (herring.eventIds().isEmpty()) {
+                continue; // log-only herrings: their bursts must simply not be the top cause, checked above
+            }
+            for (Hypothesis h : f.hypotheses()) {
+                if (h.score() >= STRONG) {
+                    assertThat(eventIdsOf(f, h.evidence().subList(0, 1))).as("red herring blamed: " + herring.what())
+                            .doesNotContainAnyElementsOf(herring.eventIds());
+                }
+            }
+        }
+    }
+
+    private static void assertResources(Map<String, Object> got, Expected.Resources want) {
+        if (want.cluster() != null) {
+            assertThat(got).containsEntry("cluster", want.cluster());
+        }
+        if (!want.eniIds().isEmpty()) {
+            assertThat(asList(got.get("eniIds"))).containsExactlyInAnyOrderElementsOf(want.eniIds());
+        }
+        if (!want.subnetIds().isEmpty()) {
+            assertThat(asList(got.get("subnetIds"))).containsExactlyInAnyOrderElementsOf(want.subnetIds());
+        }
+        for (var e : Map.of("routeTableId", nz(want.routeTableId()), "missingRouteTo", nz(want.missingRouteTo()),
+                "securityGroupId", nz(want.securityGroupId()), "networkAclId", nz(want.networkAclId()),
+                "peeringId", nz(want.peeringId())).entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                assertThat(got).as(e.getKey()).containsEntry(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The CloudTrail eventIDs behind a list of rootline event ids. */
+    private static Set<String> eventIdsOf(Findings f, List<String> ids) {
+        Set<String> out = new HashSet<>();
+        for (String id : ids) {
+            var ev = f.evidence().get(id);
+            if (ev != null && ev.raw().contains("\"eventID\"")) {
+                int i = ev.raw().indexOf("\"eventID\":\"") + 11;
+                out.add(ev.raw().substring(i, ev.raw().indexOf('"', i)));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> asList(Object o) {
+        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String describe(Findings f) {
+        StringBuilder b = new StringBuilder("bursts:");
+        for (Burst x : f.bursts()) {
+            b.append("\n  ").append(x.id()).append(' ').append(x.signature()).append(' ').append(x.target()).append(' ')
+                    .append(x.start()).append("..").append(x.end()).append(" n=").append(x.count());
+        }
+        b.append("\nhypotheses:");
+        for (Hypothesis h : f.hypotheses()) {
+            b.append("\n  #").append(h.rank()).append(' ').append(h.score()).append(' ').append(h.kind()).append(' ')
+                    .append(h.title()).append(' ').append(h.resources());
+        }
+        return b.toString();
+    }
+}
