@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 TimelineCommand.class,
                 InvestigateCommand.class,
+                DemoCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RootlineCommand implements Runnable {
