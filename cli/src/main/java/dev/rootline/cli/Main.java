@@ -19,6 +19,20 @@ public final class Main {
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
+        if (Boolean.getBoolean("rootline.reportPeakHeap")) {
+            System.err.println("rootline-peak-heap-bytes=" + peakHeap());
+        }
         System.exit(code);
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the peak heap in use, for {@code rootline bench}. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 InvestigateCommand.class,
                 DemoCommand.class,
                 GenerateCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RootlineCommand implements Runnable {

@@ -1,0 +1,195 @@
+package dev.rootline.bench;
+
+import dev.rootline.index.EventIndex;
+import dev.rootline.index.SearchRequest;
+import dev.rootline.samples.generate.CorpusGenerator;
+import dev.rootline.samples.generate.CorpusSummary;
+import dev.rootline.samples.generate.Mix;
+import dev.rootline.timeline.findings.Findings;
+import dev.rootline.timeline.investigate.InvestigationSettings;
+import dev.rootline.timeline.investigate.Investigator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** Runs the whole benchmark and returns its results as a Markdown document. */
+public final class Bench {
+    /** Typical questions, one per query type the targets name. */
+    static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("term", "error:io_timeout");
+        QUERIES.put("phrase", "message:\"i/o timeout\"");
+        QUERIES.put("ip", "ip:172.20.101.121");
+        QUERIES.put("boolean", "source:cloudtrail AND eventName:CreateNetworkInterface AND NOT level:error");
+        QUERIES.put("term + time range", "error:io_timeout AND time:[2024-10-26 TO 2024-10-27]");
+    }
+
+    private final BenchSettings s;
+    private final PrintWriter progress;
+    private final StringBuilder md = new StringBuilder();
+
+    private Bench(BenchSettings s, PrintWriter progress) {
+        this.s = s;
+        this.progress = progress;
+    }
+
+    public static String run(BenchSettings settings, PrintWriter progress) throws IOException {
+        return new Bench(settings, progress).all();
+    }
+
+    private String all() throws IOException {
+        Files.createDirectories(s.work());
+        md.append("## rootline bench: ").append(String.format(Locale.ROOT, "%,d", s.events())).append(" events per corpus\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(Runtime.version()).append(", ingest child JVM -Xmx").append(s.heapMb()).append("m. Run at ")
+                .append(Instant.now()).append(".\n\n");
+        md.append("### Ingest\n\n| input | events | MB decompressed | zcat | zcat \\| jq | rootline ingest | events/s | MB/s | ")
+                .append("ingest / zcat | peak heap | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Path ct = corpus("cloudtrail", new Mix(1, 0, 0));
+        Path logs = corpus("clouddriver", new Mix(0, 1, 0));
+        Path mix = corpus("mix", Mix.DEFAULT);
+        ingest("CloudTrail .json.gz", ct, true);
+        ingest("Clouddriver logs", logs, false);
+        Path mixIndex = ingest("mix (60/30/10)", mix, false);
+        search(mixIndex);
+        grep(logs);
+        investigate(mixIndex);
+        return md.toString();
+    }
+
+    private Path corpus(String name, Mix mix) throws IOException {
+        Path dir = s.work().resolve("corpus-" + name);
+        if (!Files.isDirectory(dir)) {
+            progress.printf("generating %s (%,d events)%n", name, s.events());
+            progress.flush();
+            CorpusSummary sum = CorpusGenerator.generate(dir, s.events(), s.seed(), mix);
+            progress.printf("  %,d files, %,d bytes in %.1f s%n", sum.files(), sum.bytes(), sum.elapsed().toMillis() / 1000.0);
+        }
+        return dir;
+    }
+
+    private Path ingest(String label, Path corpus, boolean jq) throws IOException {
+        progress.println("ingest " + label);
+        progress.flush();
+        double mb = decompressedBytes(corpus) / 1e6;
+        double zcat = Shell.seconds("xargs -0 zcat > /dev/null", corpus);
+        double jqSecs = jq && Shell.has("jq") ? Shell.seconds("xargs -0 zcat | jq -c '.Records[]' > /dev/null", corpus) : Double.NaN;
+        Path index = s.work().resolve("index-" + corpus.getFileName());
+        deleteTree(index);
+        ChildRun run = ChildRun.run(s.mainClass(), s.heapMb(), s.work().resolve("ingest-" + corpus.getFileName() + ".log"),
+                "ingest", "--index", index.toString(), corpus.toString());
+        if (run.exitCode() != 0) {
+            throw new IOException("ingest of " + corpus + " failed (exit " + run.exitCode() + "):\n" + run.output());
+        }
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.2f s | %s | %.2f s | %,.0f | %.1f | %.1f× | %s | %s |%n",
+                label, s.events(), mb, zcat, Double.isNaN(jqSecs) ? "–" : String.format(Locale.ROOT, "%.2f s", jqSecs),
+                run.seconds(), s.events() / run.seconds(), mb / run.seconds(), run.seconds() / zcat,
+                mib(run.peakHeapBytes()), mib(run.peakRssBytes())));
+        return index;
+    }
+
+    private void search(Path index) throws IOException {
+        progress.println("search latency");
+        progress.flush();
+        md.append("\n### Search (warm, ").append(s.iterations()).append(" runs each, top 100 by time)\n\n")
+                .append("| query | hits | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+            for (Map.Entry<String, String> q : QUERIES.entrySet()) {
+                SearchRequest r = new SearchRequest(q.getValue(), null, null, 100);
+                long hits = searcher.count(r);
+                for (int i = 0; i < s.iterations(); i++) {
+                    searcher.search(r);
+                }
+                long[] nanos = new long[s.iterations()];
+                for (int i = 0; i < nanos.length; i++) {
+                    long t0 = System.nanoTime();
+                    searcher.search(r);
+                    nanos[i] = System.nanoTime() - t0;
+                }
+                Percentiles p = Percentiles.of(nanos);
+                md.append(String.format(Locale.ROOT, "| %s `%s` | %,d | %.2f ms | %.2f ms | %.2f ms |%n", q.getKey(),
+                        q.getValue().replace("|", "\\|"), hits, p.p50(), p.p99(), p.max()));
+            }
+        }
+    }
+
+    private void grep(Path logs) throws IOException {
+        progress.println("grep vs search --count");
+        progress.flush();
+        double grep = Shell.seconds("xargs -0 zcat | grep -c 'i/o timeout'", logs);
+        String grepCount = Shell.output("xargs -0 zcat | grep -c 'i/o timeout'", logs);
+        Path index = s.work().resolve("index-" + logs.getFileName());
+        ChildRun count = ChildRun.run(s.mainClass(), s.heapMb(), s.work().resolve("count.log"),
+                "search", "--index", index.toString(), "--count", "message:\"i/o timeout\"");
+        long inProcess;
+        long t0;
+        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+            SearchRequest r = new SearchRequest("message:\"i/o timeout\"", null, null, 0);
+            searcher.count(r);
+            t0 = System.nanoTime();
+            inProcess = searcher.count(r);
+        }
+        double warm = (System.nanoTime() - t0) / 1e6;
+        md.append("\n### The same question: how many log events say \"i/o timeout\"?\n\n")
+                .append("| how | answer | time |\n|---|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| `zcat … \\| grep -c 'i/o timeout'` (lines) | %s | %.2f s |%n", grepCount, grep))
+                .append(String.format(Locale.ROOT, "| `rootline search --count 'message:\"i/o timeout\"'` (events, new JVM) | %s | %.2f s |%n",
+                        count.output().lines().filter(l -> l.matches("\\d+")).findFirst().orElse("?"), count.seconds()))
+                .append(String.format(Locale.ROOT, "| same count, warm searcher | %,d | %.2f ms |%n", inProcess, warm));
+    }
+
+    private void investigate(Path index) throws IOException {
+        progress.println("investigate");
+        progress.flush();
+        long t0 = System.nanoTime();
+        Findings f;
+        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+            f = new Investigator(searcher, InvestigationSettings.defaults()).run();
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        md.append(String.format(Locale.ROOT, "%n### Investigate%n%n%,d events: %.2f s (%d bursts, %d hypotheses; in process, warm JVM)%n",
+                s.events(), secs, f.bursts().size(), f.hypotheses().size()));
+    }
+
+    private static long decompressedBytes(Path dir) throws IOException {
+        long total = 0;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".gz")).toList()) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
+                    total += in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String mib(long bytes) {
+        return bytes <= 0 ? "–" : String.format(Locale.ROOT, "%d MiB", bytes >> 20);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static List<String> queries() {
+        return List.copyOf(QUERIES.values());
+    }
+}

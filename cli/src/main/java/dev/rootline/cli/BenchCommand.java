@@ -1,0 +1,53 @@
+package dev.rootline.cli;
+
+import dev.rootline.bench.Bench;
+import dev.rootline.bench.BenchSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", description = {
+        "Benchmark ingest, search and investigate on generated corpora against zcat, jq and grep baselines",
+        "measured in the same run. Prints a Markdown results table."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", description = "Events per corpus (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "rootline-bench", description = "Work folder; corpora are reused (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--heap", paramLabel = "MiB", defaultValue = "512", description = "-Xmx of the ingest JVM (default: ${DEFAULT-VALUE}).")
+    int heapMb;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "200", description = "Runs per search query (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--results", paramLabel = "FILE", description = "Also write the results table here.")
+    Path results;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verbose", description = "Show stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName()),
+                spec.commandLine().getErr());
+        spec.commandLine().getOut().print(md);
+        spec.commandLine().getOut().flush();
+        if (results != null) {
+            Files.writeString(results, md);
+        }
+        return ExitCodes.OK;
+    }
+}
