@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,
+                PullCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RootlineCommand implements Runnable {

@@ -1,0 +1,129 @@
+package dev.rootline.cli;
+
+import dev.rootline.ingest.aws.AwsClients;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code rootline pull} end to end, against moto. */
+class PullCommandTest {
+    @RegisterExtension
+    static final PullMoto MOTO = new PullMoto();
+
+    @TempDir
+    Path dir;
+
+    private String[] args(String source, String... more) {
+        List<String> a = new ArrayList<>(List.of("pull", source, "--index", dir.resolve("idx").toString(),
+                "--endpoint-url", MOTO.endpoint(), "--region", "us-east-1", "--profile", PullMoto.PROFILE));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    private long count(String query) {
+        Cli c = Cli.run("search", "--index", dir.resolve("idx").toString(), "--count", query);
+        assertThat(c.exit).as(c.toString()).isZero();
+        return c.count();
+    }
+
+    @Test
+    void cloudTrailS3IsIndexedOnceHoweverOftenItIsPulled() throws IOException {
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            aws.s3().createBucket(b -> b.bucket("cli-trail"));
+            for (int i = 0; i < 5; i++) {
+                String key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/10/25/111122223333_CloudTrail_us-east-1_20241025T16"
+                        + (10 + i) + "Z_f" + i + ".json.gz";
+                aws.s3().putObject(b -> b.bucket("cli-trail").key(key), RequestBody.fromBytes(trail("f" + i, 3)));
+            }
+        }
+        String[] pull = args("cloudtrail-s3", "--bucket", "cli-trail", "--from", "2024-10-25T16:00:00Z",
+                "--to", "2024-10-25T18:00:00Z");
+        Cli first = Cli.run(pull);
+        assertThat(first.exit).as(first.toString()).isZero();
+        assertThat(first.err).contains("pulled 15 events from 5 objects of s3://cli-trail").doesNotContain(PullMoto.SECRET);
+        assertThat(count("source:cloudtrail")).isEqualTo(15);
+
+        Cli again = Cli.run(pull);
+        assertThat(again.exit).as(again.toString()).isZero();
+        assertThat(again.err).contains("pulled 0 events from 0 objects").contains("already done 5");
+        assertThat(count("source:cloudtrail")).isEqualTo(15);
+    }
+
+    @Test
+    void ec2SnapshotsAreKeptAndIndexed() throws IOException {
+        String vpc;
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            Ec2Client ec2 = aws.ec2();
+            vpc = ec2.createVpc(b -> b.cidrBlock("172.20.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("172.20.101.0/24")).subnet().subnetId();
+            ec2.createNetworkInterface(b -> b.subnetId(subnet).privateIpAddress("172.20.101.121").description("Amazon EKS prd-gw-eks"));
+        }
+        Cli pull = Cli.run(args("ec2", "--vpc", vpc));
+        assertThat(pull.exit).as(pull.toString()).isZero();
+        assertThat(pull.err).contains("pulled 1 network-interfaces").contains("snapshots");
+        assertThat(count("source:ec2 AND ip:172.20.101.121")).isEqualTo(1);
+        try (Stream<Path> files = Files.walk(dir.resolve("idx").resolve("snapshots"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("network-interfaces.json", "route-tables.json");
+        }
+    }
+
+    @Test
+    void anAwsErrorIsOneLineAndExitOne() {
+        Cli c = Cli.run(args("cloudtrail-s3", "--bucket", "no-such-bucket", "--from", "2024-10-25", "--to", "2024-10-26"));
+        assertThat(c.exit).as(c.toString()).isEqualTo(1);
+        assertThat(c.err.lines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("rootline: NoSuchBucket on s3:ListObjectsV2 for bucket no-such-bucket: not found"));
+    }
+
+    @Test
+    void aProfileWithoutCredentialsSaysSoWithoutPrintingAny() {
+        List<String> a = new ArrayList<>(List.of(args("cloudtrail-s3", "--bucket", "b", "--from", "2024-10-25", "--to", "2024-10-26")));
+        a.set(a.indexOf(PullMoto.PROFILE), "nobody");
+        Cli c = Cli.run(a.toArray(String[]::new));
+        assertThat(c.exit).as(c.toString()).isEqualTo(1);
+        assertThat(c.err).contains("no usable AWS credentials").doesNotContain(PullMoto.SECRET).doesNotContain("AKIA");
+        assertThat(c.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void windowedSourcesNeedFromAndTo() {
+        Cli c = Cli.run(args("logs", "--log-group", "/x"));
+        assertThat(c.exit).isEqualTo(1);
+        assertThat(c.err).contains("--from and --to are required");
+    }
+
+    @Test
+    void aSourceIsRequired() {
+        Cli c = Cli.run("pull");
+        assertThat(c.exit).isEqualTo(1);
+        assertThat(c.err).contains("a source is required");
+    }
+
+    private static byte[] trail(String file, int records) throws IOException {
+        StringBuilder sb = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < records; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-10-25T16:0").append(i)
+                    .append(":00Z\",\"eventSource\":\"ec2.amazonaws.com\",\"eventName\":\"DescribeVpcs\",\"awsRegion\":\"us-east-1\",")
+                    .append("\"eventID\":\"").append(file).append('-').append(i).append("\",\"recipientAccountId\":\"111122223333\"}");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(sb.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.rootline.ingest.aws;
+
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * {@code rootline pull logs}: CloudWatch Logs events (Clouddriver's, EKS control-plane logs) through
+ * FilterLogEvents, written back as the log files they came from, one per stream and UTC hour
+ * ({@code <stream>~<hash>.<yyyyMMdd'T'HH>Z.log}, one message per line), for the same text-log parsers as
+ * files.
+ *
+ * <p>Log events get their ids from the file (its name and first 4 KiB), the line number and the text. So
+ * that pulling an overlapping window again yields the same ids instead of duplicates, the window is widened
+ * to whole UTC hours and each hour is fetched and written whole, sorted by time: the same hour always
+ * gives the same file. One hour of the group is held in memory while it is sorted. A file's modification
+ * time is set to its hour's end, which is where the parsers take the year of year-less timestamps from.
+ */
+public final class LogsPull {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH'Z'").withZone(ZoneOffset.UTC);
+    private static final Comparator<FilteredLogEvent> ORDER = Comparator.comparing(FilteredLogEvent::timestamp,
+            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(FilteredLogEvent::eventId,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * @param logGroup     a log group name or ARN
+     * @param streamPrefix only streams whose name starts with this, or null
+     * @param pattern      a CloudWatch Logs filter pattern, or null for every event
+     * @param pageSize     events per FilterLogEvents page, or null for AWS's default (up to 10,000 or 1 MB)
+     */
+    public record Request(String logGroup, String streamPrefix, String pattern, Instant from, Instant to,
+                          Integer pageSize) {
+        public Request {
+            if (logGroup == null || logGroup.isBlank()) {
+                throw new IllegalArgumentException("--log-group is required");
+            }
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("--from must be before --to");
+            }
+            if (pageSize != null && (pageSize < 1 || pageSize > 10_000)) {
+                throw new IllegalArgumentException("page size must be between 1 and 10000");
+            }
+        }
+    }
+
+    public record Result(long events, List<Path> files, Instant from, Instant to) {
+    }
+
+    private final CloudWatchLogsClient logs;
+    private final Clock clock;
+
+    public LogsPull(CloudWatchLogsClient logs, Clock clock) {
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    public Result run(Request request, Path folder) throws IOException {
+        Instant from = request.from().truncatedTo(ChronoUnit.HOURS);
+        Instant to = request.to().truncatedTo(ChronoUnit.HOURS);
+        if (to.isBefore(request.to())) {
+            to = to.plus(Duration.ofHours(1));
+        }
+        AwsCall call = AwsCall.of("logs:FilterLogEvents", "logs:FilterLogEvents", "log group " + request.logGroup());
+        List<Path> files = new ArrayList<>();
+        long events = 0;
+        for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+            Map<String, List<FilteredLogEvent>> byStream = new TreeMap<>();
+            for (FilteredLogEvent e : call.each(logs.filterLogEventsPaginator(filter(request, hour)).events())) {
+                // AWS already filters by prefix; checking again costs nothing and keeps local servers honest
+                if (request.streamPrefix() == null || e.logStreamName().startsWith(request.streamPrefix())) {
+                    byStream.computeIfAbsent(e.logStreamName(), k -> new ArrayList<>()).add(e);
+                }
+            }
+            for (Map.Entry<String, List<FilteredLogEvent>> stream : byStream.entrySet()) {
+                List<FilteredLogEvent> lines = stream.getValue();
+                lines.sort(ORDER);
+                files.add(write(folder, request.logGroup(), stream.getKey(), hour, lines));
+                events += lines.size();
+            }
+        }
+        return new Result(events, files, from, to);
+    }
+
+    private static FilterLogEventsRequest filter(Request r, Instant hour) {
+        FilterLogEventsRequest.Builder b = FilterLogEventsRequest.builder()
+                .startTime(hour.toEpochMilli())
+                .endTime(hour.plus(Duration.ofHours(1)).toEpochMilli() - 1) // endTime is inclusive
+                .logStreamNamePrefix(r.streamPrefix())
+                .filterPattern(r.pattern())
+                .limit(r.pageSize());
+        return r.logGroup().startsWith("arn:") ? b.logGroupIdentifier(r.logGroup()).build() : b.logGroupName(r.logGroup()).build();
+    }
+
+    private Path write(Path folder, String group, String stream, Instant hour, List<FilteredLogEvent> lines)
+            throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(fileName(group, stream, hour));
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            for (FilteredLogEvent e : lines) {
+                String m = e.message() == null ? "" : e.message();
+                w.write(m);
+                if (!m.endsWith("\n")) {
+                    w.write('\n');
+                }
+            }
+        }
+        Instant end = hour.plus(Duration.ofHours(1));
+        Instant now = clock.instant();
+        Files.setLastModifiedTime(partial, FileTime.from(end.isAfter(now) ? now : end));
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /**
+     * The stream's name made safe for a file name, a hash of group and stream so two streams never share a
+     * file identity, and the hour.
+     */
+    static String fileName(String group, String stream, Instant hour) {
+        String safe = stream.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() > 80) {
+            safe = safe.substring(0, 80);
+        }
+        return safe + "~" + hash(group + "\u0000" + stream) + "." + HOUR.format(hour) + ".log";
+    }
+
+    private static String hash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

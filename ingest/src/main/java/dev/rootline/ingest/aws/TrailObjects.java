@@ -1,0 +1,113 @@
+package dev.rootline.ingest.aws;
+
+import dev.rootline.ingest.Diagnostic;
+import dev.rootline.ingest.EventParser;
+import dev.rootline.ingest.InputFile;
+import dev.rootline.ingest.cloudtrail.CloudTrailParser;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads one CloudTrail object into the target with the same parser as files. The object is copied to a
+ * spool file first and deleted after: the parser may read its input more than once (to resynchronise
+ * after a bad record), and a download cut off by the network must not pass for a truncated gzip, which is
+ * permanent and would be checkpointed.
+ */
+final class TrailObjects {
+    enum Outcome {
+        /** Read (whatever records it rejected): record it as done. */
+        READ,
+        /** Its content is damaged; reading it again would not help: record it as done. */
+        DAMAGED,
+        /** Not read, for a reason that may pass (network, throttling, a parser bug): try again next run. */
+        FAILED
+    }
+
+    record Result(Outcome outcome, long events, long bytes) {
+    }
+
+    private static final EventParser PARSER = new CloudTrailParser();
+
+    private final S3Client s3;
+    private final String bucket;
+    private final Spool spool;
+    private final EventTarget target;
+    private final AwsCall get;
+
+    TrailObjects(S3Client s3, String bucket, Spool spool, EventTarget target) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.spool = spool;
+        this.target = target;
+        this.get = AwsCall.of("s3:GetObject", "s3:GetObject (and kms:Decrypt if the trail is encrypted)", "");
+    }
+
+    static String location(String bucket, String key) {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    /** Throws a {@link PullException} only for failures every object will meet (permissions, credentials). */
+    Result read(String key) throws IOException {
+        String location = location(bucket, key);
+        Path copy = spool.newFile();
+        try {
+            long bytes = download(key, location, copy);
+            if (bytes < 0) {
+                return new Result(Outcome.FAILED, 0, 0);
+            }
+            InputFile file = new InputFile(copy);
+            ObjectContext ctx = new ObjectContext(file, location, target);
+            try {
+                PARSER.parse(file, ctx);
+                return new Result(Outcome.READ, ctx.events(), bytes);
+            } catch (IOException | UncheckedIOException e) {
+                if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
+                    return new Result(Outcome.FAILED, ctx.events(), bytes); // stopped, not damaged
+                }
+                ctx.reject(-1, -1, "damaged object (" + e.getMessage() + "); " + ctx.events()
+                        + " events before the damage were kept");
+                return new Result(Outcome.DAMAGED, ctx.events(), bytes);
+            } catch (ObjectContext.TargetFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                ctx.reject(-1, -1, "internal error in the cloudtrail parser (" + e + "); " + ctx.events()
+                        + " events before it were kept; please report this");
+                return new Result(Outcome.FAILED, ctx.events(), bytes);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** Bytes copied, or -1 after reporting a failure that may pass. */
+    private long download(String key, String location, Path copy) {
+        try (ResponseInputStream<GetObjectResponse> in = get.on(location).run(
+                () -> s3.getObject(b -> b.bucket(bucket).key(key)));
+             InputStream body = in) {
+            return Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (PullException e) {
+            if (e.affectsEveryCall()) {
+                throw e;
+            }
+            fail(location, e.getMessage());
+        } catch (IOException | UncheckedIOException | SdkException e) {
+            fail(location, "download of " + location + " broke off (" + e.getMessage() + ")");
+        }
+        return -1;
+    }
+
+    private void fail(String location, String why) {
+        target.diagnostic(new Diagnostic(Diagnostic.Severity.REJECTED, location, -1, -1,
+                why + "; run the pull again to retry this object"));
+    }
+}
