@@ -56,10 +56,13 @@ final class LuceneEventIndex implements EventIndex {
         return new Sort(time);
     }
 
-    /** Big buffers index faster, but must leave room in small heaps: a quarter of the heap, 16–256 MiB. */
+    /**
+     * Moderate buffers: each indexing thread then flushes its own segments while the others keep indexing,
+     * instead of one thread flushing everything at the final commit; and small heaps keep room to work.
+     */
     static double ramBufferMb() {
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-        return Math.max(16, Math.min(256, heapMb / 4));
+        return Math.max(16, Math.min(Long.getLong("rootline.ramBufferMb", 32), heapMb / 8));
     }
 
     @Override
@@ -84,7 +87,8 @@ final class LuceneEventIndex implements EventIndex {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(timeSort())
                 .setRAMBufferSizeMB(ramBufferMb())
-                .setCommitOnClose(false);
+                // close() waits for merges, so searches meet a few large segments; a crash never gets here
+                .setCommitOnClose(true);
         try {
             return new LuceneWriter(new IndexWriter(d, config), d);
         } catch (LockObtainFailedException e) {
