@@ -1,14 +1,27 @@
 package dev.rootline.cli;
 
+import dev.rootline.index.EventIndex;
 import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.AwsSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Instant;
 
-/** The AWS CLI's global flags, shared by every {@code rootline pull} source. */
+/**
+ * What every {@code rootline pull} source shares: the AWS CLI's global flags, the index it pulls into
+ * ({@code --index}, {@code --verbose}) and the command's stderr.
+ */
 final class PullAwsOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Mixin
+    IndexOptions index;
+
     @Option(names = "--region", paramLabel = "R",
             description = "AWS region (default: AWS_REGION, else the profile's region).")
     String region;
@@ -26,16 +39,11 @@ final class PullAwsOptions {
         return new AwsClients(new AwsSettings(region, profile, endpoint));
     }
 
-    /** --from and --to, both required by the sources that read a time window. */
-    static Instant[] window(WindowOptions window) {
-        Instant from = window.from();
-        Instant to = window.to();
-        if (from == null || to == null) {
-            throw new UserError("--from and --to are required (ISO-8601 instants, dates, or relative like -7d)");
-        }
-        if (!from.isBefore(to)) {
-            throw new UserError("--from must be before --to");
-        }
-        return new Instant[] {from, to};
+    EventIndex openIndex() {
+        return index.open();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

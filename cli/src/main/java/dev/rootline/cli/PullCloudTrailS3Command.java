@@ -6,12 +6,9 @@ import dev.rootline.ingest.aws.CloudTrailS3Pull;
 import dev.rootline.ingest.aws.PullException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,14 +18,10 @@ import java.util.concurrent.Callable;
         "Only the window's date partitions are listed. Finished objects are checkpointed in the index folder,",
         "so running the same command again after a failure reads only the rest."})
 final class PullCloudTrailS3Command implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
     @Mixin
-    IndexOptions index;
+    PullAwsOptions pull;
     @Mixin
-    PullAwsOptions aws;
-    @Mixin
-    WindowOptions window;
+    PullWindowOptions window;
 
     @Option(names = "--bucket", paramLabel = "B", required = true, description = "The trail's bucket.")
     String bucket;
@@ -47,13 +40,13 @@ final class PullCloudTrailS3Command implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant[] w = PullAwsOptions.window(window);
-        EventIndex idx = index.open();
-        PrintWriter err = spec.commandLine().getErr();
+        PullWindowOptions.Range w = window.required();
+        EventIndex idx = pull.openIndex();
+        PrintWriter err = pull.err();
         CloudTrailS3Pull.Result r;
-        try (AwsClients clients = aws.clients(); PullIndexTarget target = PullIndexTarget.open(idx, err)) {
+        try (AwsClients clients = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, err)) {
             r = new CloudTrailS3Pull(clients.s3()).run(new CloudTrailS3Pull.Request(bucket, prefix, Set.copyOf(accounts),
-                    Set.copyOf(regions), w[0], w[1], parallel, 1000), target, idx.directory());
+                    Set.copyOf(regions), w.from(), w.to(), parallel, 1000), target, idx.directory());
         } catch (PullException e) {
             throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");
         }

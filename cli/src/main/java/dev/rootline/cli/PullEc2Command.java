@@ -3,9 +3,7 @@ package dev.rootline.cli;
 import dev.rootline.ingest.aws.Ec2Pull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -19,23 +17,18 @@ import java.util.stream.Collectors;
         "Snapshot the network now: ENIs, subnets, route tables, peering, security groups, NACLs and VPCs.",
         "Kept as describe output with its snapshot time under <index>/snapshots/ and indexed as source:ec2."})
 final class PullEc2Command implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
     @Mixin
-    IndexOptions index;
-    @Mixin
-    PullAwsOptions aws;
+    PullAwsOptions pull;
 
     @Option(names = "--vpc", paramLabel = "ID", split = ",", description = "Only these VPCs (default: the whole region).")
     List<String> vpcs = List.of();
 
     @Override
     public Integer call() throws Exception {
-        return PullFiles.run(aws, index.open(), "ec2", "ec2", ZoneOffset.UTC, spec.commandLine().getErr(),
-                (clients, folder) -> {
-                    Map<String, Long> written = new Ec2Pull(clients.ec2(), Clock.systemUTC()).run(Set.copyOf(vpcs), folder);
-                    return "pulled " + written.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace(".json", ""))
-                            .collect(Collectors.joining(", "));
-                });
+        return PullFiles.run(pull, "ec2", "ec2", ZoneOffset.UTC, (clients, folder) -> {
+            Map<String, Long> written = new Ec2Pull(clients.ec2(), Clock.systemUTC()).run(Set.copyOf(vpcs), folder);
+            return "pulled " + written.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace(".json", ""))
+                    .collect(Collectors.joining(", "));
+        });
     }
 }

@@ -36,11 +36,12 @@ final class PullFiles {
     /**
      * @param type the parser to read the files with, or null to detect each file's format
      */
-    static int run(PullAwsOptions options, EventIndex index, String source, String type, ZoneId zone, PrintWriter err,
-                   Fetch fetch) throws IOException {
+    static int run(PullAwsOptions pull, String source, String type, ZoneId zone, Fetch fetch) throws IOException {
+        EventIndex index = pull.openIndex();
+        PrintWriter err = pull.err();
         Path folder = Snapshots.folder(index.directory(), source, Instant.now());
         PullException failure = null;
-        try (AwsClients aws = options.clients()) {
+        try (AwsClients aws = pull.clients()) {
             err.println(fetch.into(aws, folder) + " -> " + folder);
         } catch (PullException e) {
             failure = e;

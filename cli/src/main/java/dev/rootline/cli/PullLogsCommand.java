@@ -3,12 +3,9 @@ package dev.rootline.cli;
 import dev.rootline.ingest.aws.LogsPull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
@@ -17,14 +14,10 @@ import java.util.concurrent.Callable;
         "They are written back as log files, one per stream and UTC hour (the window is widened to whole hours),",
         "kept under <index>/snapshots/ and read with the same parsers as log files."})
 final class PullLogsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
     @Mixin
-    IndexOptions index;
+    PullAwsOptions pull;
     @Mixin
-    PullAwsOptions aws;
-    @Mixin
-    WindowOptions window;
+    PullWindowOptions window;
 
     @Option(names = "--log-group", paramLabel = "G", required = true, description = "Log group name or ARN.")
     String logGroup;
@@ -41,9 +34,9 @@ final class PullLogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant[] w = PullAwsOptions.window(window);
-        LogsPull.Request request = new LogsPull.Request(logGroup, streamPrefix, pattern, w[0], w[1], null);
-        return PullFiles.run(aws, index.open(), "logs", null, logZone, spec.commandLine().getErr(), (clients, folder) -> {
+        PullWindowOptions.Range w = window.required();
+        LogsPull.Request request = new LogsPull.Request(logGroup, streamPrefix, pattern, w.from(), w.to(), null);
+        return PullFiles.run(pull, "logs", null, logZone, (clients, folder) -> {
             LogsPull.Result r = new LogsPull(clients.logs(), Clock.systemUTC()).run(request, folder);
             return String.format("pulled %,d events of %s (%s to %s) into %,d files", r.events(), logGroup, r.from(),
                     r.to(), r.files().size());

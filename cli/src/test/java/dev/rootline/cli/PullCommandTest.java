@@ -1,6 +1,7 @@
 package dev.rootline.cli;
 
 import dev.rootline.ingest.aws.AwsClients;
+import dev.rootline.ingest.aws.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code rootline pull} end to end, against moto. */
 class PullCommandTest {
     @RegisterExtension
-    static final PullMoto MOTO = new PullMoto();
+    static final MotoServer MOTO = new MotoServer();
 
     @TempDir
     Path dir;
 
     private String[] args(String source, String... more) {
         List<String> a = new ArrayList<>(List.of("pull", source, "--index", dir.resolve("idx").toString(),
-                "--endpoint-url", MOTO.endpoint(), "--region", "us-east-1", "--profile", PullMoto.PROFILE));
+                "--endpoint-url", MOTO.endpoint().toString(), "--region", MotoServer.REGION, "--profile", MotoServer.PROFILE));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -54,7 +55,7 @@ class PullCommandTest {
                 "--to", "2024-10-25T18:00:00Z");
         Cli first = Cli.run(pull);
         assertThat(first.exit).as(first.toString()).isZero();
-        assertThat(first.err).contains("pulled 15 events from 5 objects of s3://cli-trail").doesNotContain(PullMoto.SECRET);
+        assertThat(first.err).contains("pulled 15 events from 5 objects of s3://cli-trail").doesNotContain(MotoServer.SECRET);
         assertThat(count("source:cloudtrail")).isEqualTo(15);
 
         Cli again = Cli.run(pull);
@@ -92,10 +93,10 @@ class PullCommandTest {
     @Test
     void aProfileWithoutCredentialsSaysSoWithoutPrintingAny() {
         List<String> a = new ArrayList<>(List.of(args("cloudtrail-s3", "--bucket", "b", "--from", "2024-10-25", "--to", "2024-10-26")));
-        a.set(a.indexOf(PullMoto.PROFILE), "nobody");
+        a.set(a.indexOf(MotoServer.PROFILE), "nobody");
         Cli c = Cli.run(a.toArray(String[]::new));
         assertThat(c.exit).as(c.toString()).isEqualTo(1);
-        assertThat(c.err).contains("no usable AWS credentials").doesNotContain(PullMoto.SECRET).doesNotContain("AKIA");
+        assertThat(c.err).contains("no usable AWS credentials").doesNotContain(MotoServer.SECRET).doesNotContain("AKIA");
         assertThat(c.err.lines()).hasSize(1);
     }
 

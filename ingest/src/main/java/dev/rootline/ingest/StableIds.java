@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Deterministic event ids, so that ingesting the same input twice (or after a crash) never duplicates.
  *
- * <p>JSON records are fingerprinted canonically (object keys sorted, whitespace ignored): the same
+ * <p>JSON records are fingerprinted canonically (key order and whitespace ignored): the same
  * CloudTrail record delivered in two files, or once pretty-printed and once as a JSON line, gets one id,
  * while two different records that share an eventID get two.
  */
@@ -34,40 +32,51 @@ public final class StableIds {
         return HEX.formatHex(sha.digest(), 0, 10);
     }
 
-    /** A short hex digest of a JSON value that ignores key order and formatting. */
+    /**
+     * A 64-bit fingerprint of a JSON value that ignores key order and formatting, as 16 hex digits.
+     * Object fields are combined with a commutative sum, so no sorting or copying is needed; the ids it
+     * goes into also carry the account and eventID, so 64 bits are ample against accidental collisions.
+     */
     public static String canonicalHash(JsonNode node) {
-        MessageDigest sha = sha256();
-        feed(sha, node);
-        return HEX.formatHex(sha.digest(), 0, 10);
+        return HEX.toHexDigits(tree(node));
     }
 
-    private static void feed(MessageDigest sha, JsonNode node) {
+    private static long tree(JsonNode node) {
         if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
+            long acc = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                fields.add(it.next());
+                Map.Entry<String, JsonNode> f = it.next();
+                acc += mix(text(f.getKey(), 0x51A3L) * 31 + tree(f.getValue()));
             }
-            fields.sort(Map.Entry.comparingByKey());
-            sha.update((byte) '{');
-            for (Map.Entry<String, JsonNode> f : fields) {
-                sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) ':');
-                feed(sha, f.getValue());
-                sha.update((byte) ',');
-            }
-            sha.update((byte) '}');
-        } else if (node.isArray()) {
-            sha.update((byte) '[');
-            for (JsonNode child : node) {
-                feed(sha, child);
-                sha.update((byte) ',');
-            }
-            sha.update((byte) ']');
-        } else {
-            // type tag keeps "1" and 1 apart
-            sha.update((byte) node.getNodeType().ordinal());
-            sha.update(node.asText().getBytes(StandardCharsets.UTF_8));
+            return mix(acc ^ 0x0B1EC7L);
         }
+        if (node.isArray()) {
+            long h = 0xA77A7L;
+            for (JsonNode child : node) {
+                h = mix(h * 31 + tree(child));
+            }
+            return h;
+        }
+        // the node type keeps "1" and 1 apart
+        return mix(text(node.asText(), node.getNodeType().ordinal() + 1L));
+    }
+
+    /** FNV-1a over the UTF-16 units, then a final mix. */
+    private static long text(String s, long seed) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(h ^ s.length());
+    }
+
+    /** MurmurHash3's 64-bit finaliser. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     private static MessageDigest sha256() {

@@ -1,11 +1,8 @@
 package dev.rootline.ingest.aws;
 
 import dev.rootline.ingest.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against moto's S3: a trail bucket seeded through the SDK with account and organization layouts. */
-class CloudTrailS3PullTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
+class CloudTrailS3PullTest extends AgainstMoto {
     private static final String BUCKET = "trail-bucket";
     private static final String ACCOUNT = "111122223333";
     private static final String ORG = "o-abcdefghij";
@@ -35,25 +29,13 @@ class CloudTrailS3PullTest {
     private static final int OBJECTS_IN_WINDOW = 28;
     private static final int EVENTS_IN_WINDOW = 57;
 
-    private static AwsClients aws;
     private TrailSeed seed;
 
     @TempDir
     Path index;
 
-    @BeforeAll
-    static void clients() {
-        aws = new AwsClients(MOTO.settings());
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     @BeforeEach
     void seed() throws IOException {
-        MOTO.reset();
         seed = new TrailSeed(aws.s3(), BUCKET);
         for (int i = 0; i < 25; i++) {
             seed.put(null, ACCOUNT, "us-east-1", FROM.plusSeconds(300 + 240L * i), "a" + i, 2);

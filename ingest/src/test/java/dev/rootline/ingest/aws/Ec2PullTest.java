@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.ResourceType;
 import dev.rootline.ingest.json.JsonRecordReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -25,13 +22,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against moto's EC2: two VPCs joined by peering, built through the SDK as in the incident. */
-class Ec2PullTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
+class Ec2PullTest extends AgainstMoto {
     private static final Instant NOW = Instant.parse("2024-10-25T16:30:00.123Z");
 
-    private static AwsClients aws;
     private String gatewayVpc;
     private String backendVpc;
     private String publicSubnet;
@@ -41,19 +34,8 @@ class Ec2PullTest {
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void clients() {
-        aws = new AwsClients(MOTO.settings());
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     @BeforeEach
     void network() throws IOException {
-        MOTO.reset();
         Ec2Client ec2 = aws.ec2();
         gatewayVpc = ec2.createVpc(b -> b.cidrBlock("172.20.0.0/16")).vpc().vpcId();
         backendVpc = ec2.createVpc(b -> b.cidrBlock("10.50.0.0/16")).vpc().vpcId();

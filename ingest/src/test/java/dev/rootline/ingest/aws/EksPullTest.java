@@ -6,7 +6,6 @@ import dev.rootline.ingest.ResourceType;
 import dev.rootline.ingest.json.JsonRecordReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** DescribeCluster against moto, with a cluster created through the SDK. ListUpdates: see {@link EksPullPlaybackTest}. */
-class EksPullTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
+class EksPullTest extends AgainstMoto {
     static final Instant NOW = Instant.parse("2024-10-25T16:30:00.456Z");
     static final String CLUSTER = "prd-gw-eks";
 
@@ -36,14 +32,11 @@ class EksPullTest {
     }
 
     @BeforeEach
-    void cluster() throws IOException {
-        MOTO.reset();
-        try (AwsClients aws = new AwsClients(MOTO.settings())) {
-            aws.eks().createCluster(b -> b.name(CLUSTER).version("1.29")
-                    .roleArn("arn:aws:iam::123456789012:role/prd-gw-eks-cluster")
-                    .resourcesVpcConfig(v -> v.subnetIds("subnet-0a1b2c3d4e5f60718", "subnet-0c1d2e3f405162738")
-                            .endpointPrivateAccess(true).endpointPublicAccess(false)));
-        }
+    void cluster() {
+        aws.eks().createCluster(b -> b.name(CLUSTER).version("1.29")
+                .roleArn("arn:aws:iam::123456789012:role/prd-gw-eks-cluster")
+                .resourcesVpcConfig(v -> v.subnetIds("subnet-0a1b2c3d4e5f60718", "subnet-0c1d2e3f405162738")
+                        .endpointPrivateAccess(true).endpointPublicAccess(false)));
     }
 
     @Test
@@ -67,11 +60,8 @@ class EksPullTest {
 
     @Test
     void aMissingClusterIsOneClearLine() {
-        assertThatThrownBy(() -> {
-            try (AwsClients aws = new AwsClients(MOTO.settings())) {
-                new EksPull(aws.eks(), Clock.systemUTC()).run("no-such-cluster", folder);
-            }
-        }).isInstanceOf(PullException.class)
+        assertThatThrownBy(() -> new EksPull(aws.eks(), Clock.systemUTC()).run("no-such-cluster", folder))
+                .isInstanceOf(PullException.class)
                 .hasMessageStartingWith("ResourceNotFoundException on eks:DescribeCluster for cluster no-such-cluster: not found");
     }
 }

@@ -2,11 +2,8 @@ package dev.rootline.ingest.aws;
 
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.Source;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
@@ -28,34 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against moto's CloudWatch Logs, seeded through the SDK. moto keeps only the last 14 days, so times are recent. */
-class LogsPullTest {
-    @RegisterExtension
-    static final MotoServer MOTO = new MotoServer();
-
+class LogsPullTest extends AgainstMoto {
     private static final String GROUP = "/spinnaker/clouddriver";
     private static final DateTimeFormatter SPRING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     /** Two days ago, on the hour: inside moto's 14 days, and whole hours make the files easy to predict. */
     private static final Instant HOUR0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
     private static final Instant HOUR1 = HOUR0.plus(Duration.ofHours(1));
 
-    private static AwsClients aws;
-
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void clients() {
-        aws = new AwsClients(MOTO.settings());
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
-
     @BeforeEach
     void seed() throws IOException {
-        MOTO.reset();
         aws.logs().createLogGroup(b -> b.logGroupName(GROUP));
         put("clouddriver/pod-a", HOUR0.plusSeconds(600), HOUR0.plusSeconds(1200), HOUR0.plusSeconds(3000),
                 HOUR1.plusSeconds(300), HOUR1.plusSeconds(2400));

@@ -19,12 +19,16 @@ import java.time.Duration;
  * before a test class and stopped after it. It also writes an AWS profile {@value #PROFILE} with dummy keys
  * and points the SDK's profile files at it, so pulls go through the ordinary credential chain.
  *
+ * <p>Published in ingest's test-jar, so the CLI's pull tests run against the same server.
+ *
  * <p>Without {@code moto_server} on PATH the tests are skipped with a message, except under CI, where a
  * missing server is a failure rather than a silent pass.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public static final String PROFILE = "moto";
     public static final String REGION = "us-east-1";
+    /** The profile's secret key: dummy, but no output may ever show it. */
+    public static final String SECRET = "moto-secret-never-printed";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private Process process;
@@ -140,7 +144,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         Path config = home.resolve("config");
         // moto accepts any keys; these are not secrets
         Files.writeString(credentials, "[" + PROFILE + "]\naws_access_key_id = AKIAMOTOTESTING00000\n"
-                + "aws_secret_access_key = moto-secret-never-printed\n");
+                + "aws_secret_access_key = " + SECRET + "\n");
         Files.writeString(config, "[profile " + PROFILE + "]\nregion = " + REGION + "\n");
         oldCredentials = System.getProperty("aws.sharedCredentialsFile");
         oldConfig = System.getProperty("aws.configFile");
