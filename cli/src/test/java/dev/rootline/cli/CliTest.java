@@ -44,6 +44,7 @@ class CliTest {
         assertThat(Cli.run("search", "--index", index, "--count", "eventName:CreateNetworkInterface").count()).isEqualTo(1);
         assertThat(Cli.run("search", "--index", index, "--count", "ip:172.20.101.121").count()).isEqualTo(1);
         assertThat(Cli.run("search", "--index", index, "--count", "cluster:prd-gw-eks").count()).isEqualTo(1);
+        assertThat(Cli.run("search", "--index", index, "--count", "eventID:a2").count()).isEqualTo(1);
     }
 
     @Test

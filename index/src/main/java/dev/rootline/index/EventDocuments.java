@@ -21,9 +21,18 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Converts events to Lucene documents and back; the schema itself is {@link Fields}. */
 final class EventDocuments {
+    /**
+     * Unique ids: searchable exactly as their own keyword fields, kept out of the tokenised catch-all,
+     * where each UUID would add five unique terms to every document.
+     */
+    static final Set<String> KEYWORD_ATTRIBUTES = Set.of(Fields.EVENT_ID, Fields.REQUEST_ID);
+    /** Attributes that repeat an indexed field or carry nothing worth a full-text term. */
+    static final Set<String> NOT_TEXT = Set.of("sourceIPAddress", "readOnly", "identityType", "observedAtFrom");
+
     private EventDocuments() {
     }
 
@@ -63,7 +72,13 @@ final class EventDocuments {
             // tokenised once: unqualified queries search MESSAGE and TEXT together
             d.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
         }
-        e.attributes().values().forEach(v -> text.append(v).append(' '));
+        for (var a : e.attributes().entrySet()) {
+            if (KEYWORD_ATTRIBUTES.contains(a.getKey())) {
+                keyword(d, null, a.getKey(), a.getValue());
+            } else if (!NOT_TEXT.contains(a.getKey())) {
+                text.append(a.getValue()).append(' ');
+            }
+        }
         d.add(new TextField(Fields.TEXT, text.toString(), Field.Store.NO));
         // stored as UTF-8 bytes: String.getBytes is vectorised, Lucene's own string encoding is a char loop
         d.add(new StoredField(Fields.EVENT, new BytesRef(EventJson.toJson(e, false).getBytes(StandardCharsets.UTF_8))));

@@ -43,6 +43,9 @@ public final class Fields {
     /** Every resource id, whatever its type. */
     public static final String RESOURCE = ResourceType.OTHER.field();
     public static final String FILE = "file";
+    /** CloudTrail's own record and request ids. */
+    public static final String EVENT_ID = "eventID";
+    public static final String REQUEST_ID = "requestID";
     public static final String TEXT = "text";
     public static final String EVENT = "event";
     public static final String RAW = "raw";
@@ -55,7 +58,7 @@ public final class Fields {
 
     static {
         Set<String> k = new LinkedHashSet<>(Set.of(ID, SOURCE, KIND, LEVEL, EVENT_NAME, EVENT_SOURCE, ACCOUNT, REGION,
-                ACTOR, LOGGER, THREAD, ERROR, TARGET, FILE));
+                ACTOR, LOGGER, THREAD, ERROR, TARGET, FILE, EVENT_ID, REQUEST_ID));
         for (ResourceType t : ResourceType.values()) {
             k.add(t.field());
         }

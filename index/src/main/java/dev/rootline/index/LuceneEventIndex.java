@@ -89,6 +89,7 @@ final class LuceneEventIndex implements EventIndex {
                 .setRAMBufferSizeMB(ramBufferMb())
                 // close() waits for merges, so searches meet a few large segments; a crash never gets here
                 .setCommitOnClose(true);
+
         try {
             return new LuceneWriter(new IndexWriter(d, config), d);
         } catch (LockObtainFailedException e) {
