@@ -39,8 +39,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the parsing hot paths instead.")
+    boolean jmh;
+
+    @Option(names = "--jmh-args", paramLabel = "ARGS", description = "Extra JMH options, e.g. '-f 2 -wi 5'.")
+    String jmhArgs = "";
+
     @Override
     public Integer call() throws Exception {
+        if (jmh) {
+            String args = "dev.rootline.bench.jmh.* " + jmhArgs;
+            org.openjdk.jmh.Main.main(args.trim().split("\\s+"));
+            return ExitCodes.OK;
+        }
         String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName()),
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(md);

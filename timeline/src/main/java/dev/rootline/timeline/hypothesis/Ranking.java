@@ -35,7 +35,7 @@ public final class Ranking {
     /** Hypotheses for the given bursts, ranked; rank 1 is the most likely cause. */
     public List<Hypothesis> rank(List<BurstContext> bursts) {
         Map<String, Merged> merged = new LinkedHashMap<>();
-        List<Hypothesis> unexplained = new ArrayList<>();
+        Map<String, List<BurstContext>> unexplained = new LinkedHashMap<>();
         for (BurstContext ctx : bursts) {
             double best = 0;
             for (HypothesisRule rule : rules) {
@@ -45,7 +45,7 @@ public final class Ranking {
                 }
             }
             if (best < EXPLAINED) {
-                unexplained.add(unexplained(ctx));
+                unexplained.computeIfAbsent(ctx.burst().signature(), k -> new ArrayList<>()).add(ctx);
             }
         }
         List<Merged> ordered = new ArrayList<>(merged.values());
@@ -55,10 +55,30 @@ public final class Ranking {
         for (Merged m : ordered) {
             out.add(m.toHypothesis(out.size() + 1));
         }
-        for (Hypothesis h : unexplained) {
-            out.add(h.withRank(out.size() + 1));
+        List<List<BurstContext>> groups = new ArrayList<>(unexplained.values());
+        groups.sort(Comparator.comparingLong((List<BurstContext> g) -> g.stream().mapToLong(c -> c.burst().count()).sum()).reversed());
+        for (List<BurstContext> group : groups) {
+            out.add((group.size() == 1 ? unexplained(group.get(0)) : unexplained(group)).withRank(out.size() + 1));
         }
         return out;
+    }
+
+    /** Many unexplained bursts of one signature are one line of the report, not one each. */
+    private static Hypothesis unexplained(List<BurstContext> group) {
+        List<BurstContext> biggest = new ArrayList<>(group);
+        biggest.sort(Comparator.comparingLong((BurstContext c) -> c.burst().count()).reversed());
+        Burst top = biggest.get(0).burst();
+        long failures = group.stream().mapToLong(c -> c.burst().count()).sum();
+        long targets = group.stream().map(c -> c.burst().target()).distinct().count();
+        Map<String, Object> resources = new LinkedHashMap<>();
+        resources.put("targets", group.stream().map(c -> c.burst().target()).filter(t -> !t.isEmpty()).distinct().limit(20).toList());
+        List<String> evidence = biggest.stream().limit(5).map(c -> c.burst().sampleIds().get(0)).toList();
+        return new Hypothesis(0, HypothesisKind.UNEXPLAINED, UNEXPLAINED_SCORE,
+                "No change in the evidence explains " + group.size() + " bursts of " + top.signature() + " failures",
+                failures + " failures in " + group.size() + " bursts against " + targets + " targets; the largest, " + top.id()
+                        + ", had " + top.count() + " failures to " + (top.target().isEmpty() ? "an unnamed target" : top.target())
+                        + " from " + top.start() + " to " + top.end() + ".",
+                resources, group.stream().map(c -> c.burst().id()).toList(), null, evidence, List.of());
     }
 
     private static Hypothesis unexplained(BurstContext ctx) {
