@@ -56,15 +56,25 @@ public final class Bench {
                 .append(Instant.now()).append(".\n\n");
         md.append("### Ingest\n\n| input | events | MB decompressed | zcat | zcat \\| jq | rootline ingest | events/s | MB/s | ")
                 .append("ingest / zcat | peak heap | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        Path ct = corpus("cloudtrail", new Mix(1, 0, 0));
-        Path logs = corpus("clouddriver", new Mix(0, 1, 0));
-        Path mix = corpus("mix", Mix.DEFAULT);
-        ingest("CloudTrail .json.gz", ct, true);
-        ingest("Clouddriver logs", logs, false);
-        Path mixIndex = ingest("mix (60/30/10)", mix, false);
-        search(mixIndex);
-        grep(logs);
-        investigate(mixIndex);
+        Path last = null;
+        Path logs = null;
+        if (s.inputs().contains("cloudtrail")) {
+            last = ingest("CloudTrail .json.gz", corpus("cloudtrail", new Mix(1, 0, 0)), true);
+        }
+        if (s.inputs().contains("clouddriver")) {
+            logs = corpus("clouddriver", new Mix(0, 1, 0));
+            last = ingest("Clouddriver logs", logs, false);
+        }
+        if (s.inputs().contains("mix")) {
+            Path mix = corpus("mix", Mix.DEFAULT);
+            last = ingest("mix (60/30/10)", mix, false);
+            logs = logs != null ? logs : mix;
+        }
+        search(last);
+        if (logs != null) {
+            grep(logs);
+        }
+        investigate(last);
         return md.toString();
     }
 

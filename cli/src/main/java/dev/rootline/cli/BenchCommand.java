@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = "--inputs", paramLabel = "LIST", split = ",", defaultValue = "cloudtrail,clouddriver,mix",
+            description = "Corpora to ingest (default: ${DEFAULT-VALUE}); search and investigate use the last.")
+    java.util.Set<String> inputs;
+
     @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the parsing hot paths instead.")
     boolean jmh;
 
@@ -52,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
             org.openjdk.jmh.Main.main(args.trim().split("\\s+"));
             return ExitCodes.OK;
         }
-        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName()),
+        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName(), inputs),
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(md);
         spec.commandLine().getOut().flush();

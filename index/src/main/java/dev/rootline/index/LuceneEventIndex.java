@@ -57,12 +57,13 @@ final class LuceneEventIndex implements EventIndex {
     }
 
     /**
-     * Moderate buffers: each indexing thread then flushes its own segments while the others keep indexing,
-     * instead of one thread flushing everything at the final commit; and small heaps keep room to work.
+     * 64 MiB, at most an eighth of the heap: small heaps keep room to work. Measured on 100k CloudTrail
+     * events, 16 to 128 MiB index equally fast within noise (docs/PERFORMANCE.md); tune with
+     * {@code -Drootline.ramBufferMb=N}.
      */
     static double ramBufferMb() {
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-        return Math.max(16, Math.min(Long.getLong("rootline.ramBufferMb", 32), heapMb / 8));
+        return Math.max(16, Math.min(Long.getLong("rootline.ramBufferMb", 64), heapMb / 8));
     }
 
     @Override
