@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param mainClass  the CLI entry point the child JVMs run, found on this process's class path
  * @param inputs     which corpora to ingest: {@code cloudtrail}, {@code clouddriver}, {@code mix}; search,
  *                   grep and investigate run on the last one ingested
+ * @param reuseIndex keep an index an earlier run left in the work folder instead of ingesting again
  */
 public record BenchSettings(Path work, long events, long seed, int heapMb, int iterations, String mainClass,
-                            java.util.Set<String> inputs) {
+                            java.util.Set<String> inputs, boolean reuseIndex) {
     public static final java.util.Set<String> ALL_INPUTS = java.util.Set.of("cloudtrail", "clouddriver", "mix");
 
     public BenchSettings {

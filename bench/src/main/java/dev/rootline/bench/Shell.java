@@ -35,9 +35,14 @@ final class Shell {
         }
     }
 
-    /** Output of a pipeline over the .gz files under {@code dir}. */
-    static String output(String pipeline, Path dir) throws IOException {
-        String cmd = "find '" + dir + "' -name '*.gz' -print0 | sort -z | " + pipeline;
+    /** A pipeline's output and how long it took. */
+    record Timed(String output, double seconds) {
+    }
+
+    /** Runs a pipeline over the .gz files under {@code dir} whose path matches {@code pathGlob}. */
+    static Timed timed(String pipeline, Path dir, String pathGlob) throws IOException {
+        String cmd = "find '" + dir + "' -path '" + pathGlob + "' -name '*.gz' -print0 | sort -z | " + pipeline;
+        long t0 = System.nanoTime();
         Process p = new ProcessBuilder(List.of("bash", "-c", cmd)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         try {
@@ -45,6 +50,6 @@ final class Shell {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return out;
+        return new Timed(out, (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -43,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Corpora to ingest (default: ${DEFAULT-VALUE}); search and investigate use the last.")
     java.util.Set<String> inputs;
 
+    @Option(names = "--reuse-index", description = "Keep indexes an earlier run left in --work; measure search and investigate only.")
+    boolean reuseIndex;
+
     @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the parsing hot paths instead.")
     boolean jmh;
 
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             org.openjdk.jmh.Main.main(args.trim().split("\\s+"));
             return ExitCodes.OK;
         }
-        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName(), inputs),
+        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName(), inputs, reuseIndex),
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(md);
         spec.commandLine().getOut().flush();

@@ -39,19 +39,38 @@ public final class EniLifecycle {
     /** Builds histories from ENI CloudTrail records and {@code NetworkInterface} snapshots, in any order. */
     public static EniLifecycle build(List<Event> events) {
         List<Event> sorted = new ArrayList<>(events);
-        sorted.removeIf(e -> e.time() == null || !e.errors().isEmpty());
+        sorted.removeIf(e -> e.time() == null);
         sorted.sort(Comparator.comparing(Event::time));
-        Map<String, Draft> drafts = new LinkedHashMap<>();
-        for (Event e : sorted) {
+        Builder b = builder();
+        sorted.forEach(b::add);
+        return b.build();
+    }
+
+    /** For events streamed in time order (as the index returns them): memory holds one small draft per ENI. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Folds events, oldest first, into ENI histories. */
+    public static final class Builder {
+        private final Map<String, Draft> drafts = new LinkedHashMap<>();
+
+        public void add(Event e) {
+            if (e.time() == null || !e.errors().isEmpty()) {
+                return;
+            }
             if (e.source() == Source.EC2 && "NetworkInterface".equals(e.kind())) {
                 snapshot(e, drafts);
             } else if (e.source() == Source.CLOUDTRAIL && e.eventName() != null) {
                 cloudTrail(e, drafts);
             }
         }
-        Map<String, EniHistory> out = new LinkedHashMap<>();
-        drafts.forEach((id, d) -> out.put(id, d.build()));
-        return new EniLifecycle(out);
+
+        public EniLifecycle build() {
+            Map<String, EniHistory> out = new LinkedHashMap<>();
+            drafts.forEach((id, d) -> out.put(id, d.build()));
+            return new EniLifecycle(out);
+        }
     }
 
     public List<EniHistory> all() {

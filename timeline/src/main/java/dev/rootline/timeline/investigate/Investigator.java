@@ -20,7 +20,6 @@ import dev.rootline.timeline.hypothesis.BurstContext;
 import dev.rootline.timeline.hypothesis.Ranking;
 import dev.rootline.timeline.path.PathChecker;
 import dev.rootline.timeline.path.PathResult;
-import dev.rootline.timeline.topology.Change;
 import dev.rootline.timeline.topology.ChangeKind;
 import dev.rootline.timeline.topology.Network;
 import dev.rootline.timeline.topology.TopologyHistory;
@@ -58,15 +57,20 @@ public final class Investigator {
         searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
 
         // lifecycles and topology need the whole history: snapshots are often taken long after the incident
-        EniLifecycle enis = EniLifecycle.build(load("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES)
-                + ") OR kind:NetworkInterface"));
-        List<Event> snapshots = load("source:ec2 OR (source:eks AND kind:Cluster)");
-        List<Change> changes = new ArrayList<>();
-        for (Event e : load("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")")) {
-            Change.from(e).ifPresent(changes::add);
-        }
-        TopologyHistory topology = TopologyHistory.of(snapshots, changes);
+        // streamed in time order and folded as they come: memory holds states, not events
+        EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
+        stream("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface", eniBuilder::add);
+        EniLifecycle enis = eniBuilder.build();
+        TopologyHistory.Builder topo = TopologyHistory.builder();
+        stream("source:ec2 OR (source:eks AND kind:Cluster)", topo::snapshot);
+        stream("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")", topo::change);
+        TopologyHistory topology = topo.build();
 
+        Map<String, List<FailureSignal>> byKey = new HashMap<>();
+        for (FailureSignal f : failures) {
+            byKey.computeIfAbsent(f.signature() + "\u0000" + f.target(), k -> new ArrayList<>()).add(f);
+        }
+        byKey.values().forEach(l -> l.sort(Comparator.comparing(FailureSignal::time)));
         PathChecker paths = new PathChecker(enis);
         List<BurstContext> contexts = new ArrayList<>();
         List<PathCheck> checks = new ArrayList<>();
@@ -77,9 +81,7 @@ public final class Investigator {
                 path = paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
                 checks.add(path.check());
             }
-            List<FailureSignal> same = failures.stream()
-                    .filter(f -> f.signature().equals(b.signature()) && f.target().equals(b.target()))
-                    .sorted(Comparator.comparing(FailureSignal::time)).toList();
+            List<FailureSignal> same = byKey.getOrDefault(b.signature() + "\u0000" + b.target(), List.of());
             contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses()));
         }
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);
@@ -141,10 +143,8 @@ public final class Investigator {
         return settings.hypotheses().port();
     }
 
-    private List<Event> load(String query) throws IOException {
-        List<Event> out = new ArrayList<>();
-        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), out::add);
-        return out;
+    private void stream(String query, java.util.function.Consumer<Event> into) throws IOException {
+        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), into);
     }
 
     /** Control-plane ENI steps, with the subnet class each subnet had at that moment. */

@@ -32,6 +32,31 @@ public final class TopologyHistory {
         return new TopologyHistory(Snapshots.convert(snapshotEvents), changes);
     }
 
+    /** For events streamed from the index: only the converted states and changes are kept. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects snapshot states and changes one event at a time. */
+    public static final class Builder {
+        private final List<Snapshots.Observed> observed = new ArrayList<>();
+        private final List<Change> changes = new ArrayList<>();
+
+        /** A snapshot event (EC2 resource or EKS cluster); other events are ignored. */
+        public void snapshot(Event e) {
+            observed.addAll(Snapshots.convert(List.of(e)));
+        }
+
+        /** A CloudTrail event; kept only when it is a successful infrastructure change. */
+        public void change(Event e) {
+            Change.from(e).ifPresent(changes::add);
+        }
+
+        public TopologyHistory build() {
+            return new TopologyHistory(observed, changes);
+        }
+    }
+
     public List<Change> changes() {
         return changes;
     }
