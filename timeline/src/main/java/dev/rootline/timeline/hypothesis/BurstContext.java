@@ -17,10 +17,36 @@ import java.util.List;
  * @param failures     every failure with the burst's signature and target in the window, oldest first
  * @param path         the path check at the burst's start, or null when the target is not an IP
  * @param network      the network at the burst's start
- * @param changes      every infrastructure change, oldest first
+ * @param changes      every infrastructure change, sorted by time (oldest first)
  */
 public record BurstContext(Burst burst, List<FailureSignal> failures, PathResult path, Network network, EniLifecycle enis,
                     List<Change> changes, HypothesisSettings settings) {
+
+    /** Changes with {@code from <= time <= to}; {@code changes} is sorted by time, so this is a binary search. */
+    List<Change> changesBetween(Instant from, Instant to) {
+        int lo = firstAtOrAfter(from);
+        int hi = firstAtOrAfter(to.plusNanos(1));
+        return changes.subList(lo, Math.max(lo, hi));
+    }
+
+    /** The changes that may have caused this burst: from the lookback before its start to just after it. */
+    List<Change> candidateChanges() {
+        return changesBetween(burst.start().minus(settings.lookback()), burst.start().plus(settings.tolerance()));
+    }
+
+    private int firstAtOrAfter(Instant t) {
+        int lo = 0;
+        int hi = changes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (changes.get(mid).time().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 
     Association associationAt(Instant change) {
         return BeforeAfterTest.test(failures.stream().map(FailureSignal::time).toList(), change, settings.lookback());

@@ -57,7 +57,7 @@ abstract class ChangeRule implements HypothesisRule {
     public List<Candidate> propose(BurstContext ctx) {
         Instant start = ctx.burst().start();
         List<Candidate> out = new ArrayList<>();
-        for (Change c : ctx.changes()) {
+        for (Change c : ctx.candidateChanges()) {
             if (!changeKinds().contains(c.kind()) || !c.removes()) {
                 continue;
             }
@@ -122,7 +122,7 @@ abstract class ChangeRule implements HypothesisRule {
 
     /** A later change on the same resource that gave connectivity back, if any. */
     static java.util.Optional<Change> restoration(Change c, BurstContext ctx) {
-        return ctx.changes().stream().filter(r -> r.time().isAfter(c.time()) && r.resourceId().equals(c.resourceId())
+        return ctx.changesBetween(c.time(), ctx.burst().end().plus(ctx.settings().lookback())).stream().filter(r -> r.time().isAfter(c.time()) && r.resourceId().equals(c.resourceId())
                 && r.kind() == c.kind() && !r.removes()).findFirst();
     }
 }

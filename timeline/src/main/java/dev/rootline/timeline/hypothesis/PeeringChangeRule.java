@@ -54,7 +54,7 @@ final class PeeringChangeRule extends ChangeRule {
             return false;
         }
         java.time.Instant until = ctx.burst().end().plus(ctx.settings().tolerance());
-        return ctx.changes().stream().anyMatch(r -> r.time().isAfter(c.time()) && !r.time().isAfter(until)
+        return ctx.changesBetween(c.time(), until).stream().anyMatch(r -> r.time().isAfter(c.time())
                 && table.equals(r.resourceId()) && ("ReplaceRoute".equals(r.eventName()) || "CreateRoute".equals(r.eventName()))
                 && coversClients(r, ctx));
     }
