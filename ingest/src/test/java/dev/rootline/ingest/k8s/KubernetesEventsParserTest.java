@@ -173,7 +173,7 @@ class KubernetesEventsParserTest {
     @Test
     void eventWithoutUidGetsContentHashId() throws Exception {
         Event e = RecordingContext.parse(parser, fixture("not-events.jsonl")).events.get(0);
-        assertThat(e.id()).matches("k8s-[0-9a-f]{20}");
+        assertThat(e.id()).matches("k8s-[0-9a-f]{16}");
         assertThat(e.eventName()).isEqualTo("FailedMount");
         assertThat(e.attribute("namespace")).isEqualTo("prod");
         assertThat(e.time()).isEqualTo(Instant.parse("2024-11-19T19:30:00Z"));
