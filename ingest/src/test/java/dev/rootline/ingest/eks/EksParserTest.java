@@ -195,7 +195,7 @@ class EksParserTest {
         RecordingContext ctx = RecordingContext.parse(parser, fixture("updates.jsonl"));
         Event e = ctx.events.get(2);
         Instant observed = Instant.parse("2024-10-29T09:00:00Z");
-        assertThat(e.id()).matches("eks-updatelist-[0-9a-f]{20}@" + observed.toEpochMilli());
+        assertThat(e.id()).matches("eks-updatelist-[0-9a-f]{16}@" + observed.toEpochMilli());
         assertThat(e.time()).isEqualTo(observed);
         assertThat(e.resources(ResourceType.CLUSTER)).containsExactly("prd-gw-eks");
         assertThat(e.attributes()).containsEntry("count", "2").containsEntry("updateIds",
