@@ -45,6 +45,7 @@ class CliTest {
         assertThat(Cli.run("search", "--index", index, "--count", "ip:172.20.101.121").count()).isEqualTo(1);
         assertThat(Cli.run("search", "--index", index, "--count", "cluster:prd-gw-eks").count()).isEqualTo(1);
         assertThat(Cli.run("search", "--index", index, "--count", "eventID:a2").count()).isEqualTo(1);
+        assertThat(Cli.run("search", "--index", index, "--count", "a2").count()).as("unqualified eventID").isEqualTo(1);
     }
 
     @Test

@@ -50,8 +50,8 @@ public final class Fields {
     public static final String EVENT = "event";
     public static final String RAW = "raw";
 
-    /** What unqualified query terms search: the message, and every other indexed value. */
-    static final String[] DEFAULT_FIELDS = {TEXT, MESSAGE};
+    /** What unqualified query terms search: the message, every other indexed value, and CloudTrail's ids. */
+    static final String[] DEFAULT_FIELDS = {TEXT, MESSAGE, EVENT_ID, REQUEST_ID};
 
     /** Fields matched exactly and case-insensitively. */
     public static final Set<String> KEYWORDS;
