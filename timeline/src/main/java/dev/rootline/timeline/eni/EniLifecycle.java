@@ -27,9 +27,20 @@ public final class EniLifecycle {
     private static final Pattern EKS = Pattern.compile("^Amazon EKS (\\S+)");
 
     private final Map<String, EniHistory> byId;
+    private final Map<String, List<EniHistory>> byIp = new java.util.HashMap<>();
+    private final Map<String, List<EniHistory>> byGroup = new java.util.HashMap<>();
 
     private EniLifecycle(Map<String, EniHistory> byId) {
         this.byId = byId;
+        for (EniHistory h : byId.values()) {
+            h.privateIps().forEach(ip -> byIp.computeIfAbsent(ip, k -> new ArrayList<>()).add(h));
+            h.securityGroups().forEach(g -> byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(h));
+        }
+    }
+
+    /** ENIs that ever carried the security group. */
+    public List<EniHistory> withGroup(String groupId) {
+        return byGroup.getOrDefault(groupId, List.of());
     }
 
     public static EniLifecycle empty() {
@@ -83,7 +94,7 @@ public final class EniLifecycle {
 
     /** The ENI that held {@code ip} at {@code t}; a snapshot-only ENI counts as alive throughout. */
     public Optional<EniHistory> ownerOf(String ip, Instant t) {
-        return byId.values().stream().filter(h -> h.hasIp(ip) && h.aliveAt(t))
+        return byIp.getOrDefault(ip, List.of()).stream().filter(h -> h.aliveAt(t))
                 .max(Comparator.comparing(h -> h.created() == null ? Instant.MIN : h.created()));
     }
 

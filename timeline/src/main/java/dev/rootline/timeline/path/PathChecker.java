@@ -160,7 +160,7 @@ public final class PathChecker {
 
     /** A group-pair rule admits the client when a known ENI inside the client network carries that group. */
     private boolean membersIn(String group, Cidr client, Instant at) {
-        return enis.all().stream().anyMatch(h -> h.aliveAt(at) && h.securityGroups().contains(group)
+        return enis.withGroup(group).stream().anyMatch(h -> h.aliveAt(at)
                 && h.privateIps().stream().anyMatch(client::contains));
     }
 

@@ -17,6 +17,22 @@ public final class Network {
     private final Map<String, VpcState> vpcs;
     private final Map<String, ClusterState> clusters;
 
+    private Network(Instant at, Network same) {
+        this.at = at;
+        this.subnets = same.subnets;
+        this.routeTables = same.routeTables;
+        this.peerings = same.peerings;
+        this.securityGroups = same.securityGroups;
+        this.nacls = same.nacls;
+        this.vpcs = same.vpcs;
+        this.clusters = same.clusters;
+    }
+
+    /** The same state seen at another instant (no change or snapshot lies between them). */
+    Network at(Instant other) {
+        return other.equals(at) ? this : new Network(other, this);
+    }
+
     Network(Instant at, Builder b) {
         this.at = at;
         this.subnets = Map.copyOf(b.subnets);

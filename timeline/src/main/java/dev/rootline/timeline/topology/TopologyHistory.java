@@ -16,12 +16,27 @@ public final class TopologyHistory {
     private final Map<String, List<Snapshots.Observed>> snapshots = new HashMap<>();
     private final List<Change> changes;
 
+    /** Instants where the state can change: every change and every snapshot, sorted. */
+    private final long[] breakpoints;
+    /** States already built, by the breakpoint interval they hold for. */
+    private final Map<Integer, Network> cache = new HashMap<>();
+
     private TopologyHistory(List<Snapshots.Observed> observed, List<Change> changes) {
         for (Snapshots.Observed o : observed) {
             snapshots.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
         }
         snapshots.values().forEach(l -> l.sort(Comparator.comparing(Snapshots.Observed::at)));
         this.changes = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+        java.util.TreeSet<Long> points = new java.util.TreeSet<>();
+        this.changes.forEach(c -> points.add(c.time().toEpochMilli()));
+        observed.forEach(o -> points.add(o.at().toEpochMilli()));
+        this.breakpoints = points.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Which interval between breakpoints holds {@code t}; t equal to a breakpoint belongs to the later one. */
+    private int interval(Instant t) {
+        int i = java.util.Arrays.binarySearch(breakpoints, t.toEpochMilli());
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /**
@@ -65,8 +80,22 @@ public final class TopologyHistory {
         return !snapshots.isEmpty();
     }
 
-    /** The network at {@code t}: each resource from its nearest snapshot, replayed to {@code t}. */
-    public Network at(Instant t) {
+    /**
+     * The network at {@code t}: each resource from its nearest snapshot, replayed to {@code t}. The state
+     * only changes at a change or a snapshot, so instants between the same two of those share one build.
+     */
+    public synchronized Network at(Instant t) {
+        int key = interval(t);
+        Network cached = cache.get(key);
+        if (cached != null) {
+            return cached.at(t);
+        }
+        Network built = build(t);
+        cache.put(key, built);
+        return built;
+    }
+
+    private Network build(Instant t) {
         Network.Builder b = new Network.Builder();
         Map<String, Instant> snapshotTime = new HashMap<>();
         for (Map.Entry<String, List<Snapshots.Observed>> e : snapshots.entrySet()) {
