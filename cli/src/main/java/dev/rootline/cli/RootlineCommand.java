@@ -37,6 +37,18 @@ final class RootlineCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(java.time.Duration.class, new Converters.DurationConverter());
         cl.registerConverter(java.time.ZoneId.class, new Converters.ZoneConverter());
+        standardHelp(cl);
         return cl;
+    }
+
+    /** {@code -h/--help} and {@code -V/--version} on every subcommand, not only on the top one. */
+    private static void standardHelp(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+                sub.getCommandSpec().versionProvider(new Version());
+                standardHelp(sub);
+            }
+        }
     }
 }

@@ -107,6 +107,18 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String[] cmd : new String[][] {{"ingest"}, {"search"}, {"timeline"}, {"investigate"}, {"demo"}, {"generate"},
+                {"bench"}, {"pull"}, {"pull", "ec2"}}) {
+            String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+            args[cmd.length] = "--help";
+            Cli help = Cli.run(args);
+            assertThat(help.exit).as(String.join(" ", args)).isZero();
+            assertThat(help.out).as(String.join(" ", args)).contains("Usage: rootline " + String.join(" ", cmd)).contains("--help");
+        }
+    }
+
+    @Test
     void badQueryIsOneLineAndExitOne() {
         Cli.run("ingest", "--index", index, evidence.toString());
         Cli bad = Cli.run("search", "--index", index, "error:(io_timeout");
