@@ -87,7 +87,8 @@ final class EventDocuments {
     }
 
     static Event toEvent(Document d) {
-        return EventJson.fromJson(utf8(d.getBinaryValue(Fields.EVENT)), utf8(d.getBinaryValue(Fields.RAW)));
+        BytesRef json = d.getBinaryValue(Fields.EVENT);
+        return EventJson.fromJson(json.bytes, json.offset, json.length, utf8(d.getBinaryValue(Fields.RAW)));
     }
 
     private static String utf8(BytesRef b) {

@@ -45,7 +45,15 @@ public interface EventIndex {
         List<Event> search(SearchRequest request) throws IOException;
 
         /** Every hit in time order, without loading them all at once. */
-        void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException;
+        default void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException {
+            forEach(request, e -> e, consumer);
+        }
+
+        /**
+         * Every hit in time order, transformed: {@code map} may run on several threads at once and must not
+         * depend on order; {@code fold} receives its non-null results one at a time, in time order.
+         */
+        <T> void forEach(SearchRequest request, java.util.function.Function<Event, T> map, Consumer<T> fold) throws IOException;
 
         /** Time (epoch millis, or {@code Long.MIN_VALUE} when absent) and source of every hit, from doc values. */
         void scan(SearchRequest request, HitVisitor visitor) throws IOException;

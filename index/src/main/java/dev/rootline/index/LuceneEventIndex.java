@@ -36,11 +36,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The embedded index: Lucene files under {@code <dir>/lucene}, sorted by time on disk. */
 final class LuceneEventIndex implements EventIndex {
     private static final String LUCENE = "lucene";
     private static final int PAGE = 1000;
+    /** Threads that load and decode stored events for large results; the machine's cores, at most four. */
+    private static final int DECODE_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
     /** How often a long ingest makes its progress durable; tests shorten it to exercise crashes mid-way. */
     private static final long COMMIT_EVERY_MILLIS = Long.getLong("rootline.commitEveryMillis", 30_000);
 
@@ -189,9 +192,19 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         @Override
-        public void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException {
+        public <T> void forEach(SearchRequest request, Function<Event, T> map, Consumer<T> fold) throws IOException {
             Query q = query(request);
             Sort sort = timeSort();
+            if (TimeOrderedHits.applies(reader, sort)) {
+                TimeOrderedHits.forEach(searcher, q, request.limit(), map, fold, DECODE_THREADS);
+                return;
+            }
+            Consumer<Event> consumer = e -> {
+                T t = map.apply(e);
+                if (t != null) {
+                    fold.accept(t);
+                }
+            };
             int remaining = request.limit();
             ScoreDoc after = null;
             while (remaining > 0) {

@@ -142,8 +142,9 @@ public record Event(
         public Builder ips(Collection<String> v) { v.forEach(this::ip); return this; }
 
         public Builder resource(ResourceType type, String v) {
-            if (v != null && !v.isBlank()) {
-                resources.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(v.trim());
+            String id = trimmed(v);
+            if (id != null) {
+                resources.computeIfAbsent(type, t -> new LinkedHashSet<>()).add(id);
             }
             return this;
         }
@@ -172,9 +173,16 @@ public record Event(
         }
 
         private static void addTo(LinkedHashSet<String> set, String v) {
-            if (v != null && !v.isBlank()) {
-                set.add(v.trim());
+            String t = trimmed(v);
+            if (t != null) {
+                set.add(t);
             }
+        }
+
+        /** Trimmed, or null when nothing is left (trim also drops control characters isBlank keeps). */
+        private static String trimmed(String v) {
+            String t = v == null ? null : v.trim();
+            return t == null || t.isBlank() ? null : t;
         }
 
         private static String blankToNull(String v) {

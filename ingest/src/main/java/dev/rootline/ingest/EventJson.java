@@ -1,14 +1,14 @@
 package dev.rootline.ingest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -73,39 +73,100 @@ public final class EventJson {
 
     /** Reads what {@link #toJson} wrote; {@code raw} overrides the JSON's raw field when given. */
     public static Event fromJson(String json, String raw) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            Event.Builder b = Event.builder(Source.fromId(n.get("source").asText()), n.get("kind").asText())
-                    .id(n.get("id").asText());
-            JsonNode time = n.get("time");
-            if (time != null && !time.isNull()) {
-                b.time(Instant.parse(time.asText()));
+        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return fromJson(utf8, 0, utf8.length, raw);
+    }
+
+    /**
+     * The same from UTF-8 bytes, as the index stores them. Streaming, without a tree: the investigation reads
+     * hundreds of thousands of stored events, and this is per-event cost.
+     */
+    public static Event fromJson(byte[] utf8, int offset, int length, String raw) {
+        try (JsonParser p = MAPPER.getFactory().createParser(utf8, offset, length)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            Fields f = new Fields();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "attributes" -> {
+                        expect(value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            p.nextToken();
+                            f.attributes.put(key, p.getText());
+                        }
+                    }
+                    case "provenance" -> {
+                        expect(value, JsonToken.START_OBJECT);
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = p.currentName();
+                            p.nextToken();
+                            switch (key) {
+                                case "path" -> f.path = p.getText();
+                                case "offset" -> f.offset = p.getLongValue();
+                                case "line" -> f.line = p.getLongValue();
+                                default -> p.skipChildren();
+                            }
+                        }
+                    }
+                    default -> {
+                        if (value == JsonToken.START_ARRAY) {
+                            java.util.List<String> list = f.lists.computeIfAbsent(name, k -> new java.util.ArrayList<>(2));
+                            while (p.nextToken() != JsonToken.END_ARRAY) {
+                                list.add(p.getText());
+                            }
+                        } else if (value == JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                        } else {
+                            f.scalars.put(name, value == JsonToken.VALUE_NULL ? null : p.getText());
+                        }
+                    }
+                }
             }
-            b.level(Level.parse(text(n, "level"))).message(text(n, "message")).actor(text(n, "actor"))
-                    .account(text(n, "account")).region(text(n, "region")).eventName(text(n, "eventName"))
-                    .eventSource(text(n, "eventSource")).logger(text(n, "logger")).thread(text(n, "thread"));
-            n.path("error").forEach(v -> b.error(v.asText()));
-            n.path("target").forEach(v -> b.target(v.asText()));
-            n.path("ip").forEach(v -> b.ip(v.asText()));
-            for (ResourceType type : ResourceType.values()) {
-                n.path(type.field()).forEach(v -> b.resource(type, v.asText()));
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.path("attributes").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> a = it.next();
-                b.attribute(a.getKey(), a.getValue().asText());
-            }
-            JsonNode p = n.get("provenance");
-            b.provenance(new Provenance(p.get("path").asText(), p.get("offset").asLong(), p.get("line").asLong()));
-            b.raw(raw != null ? raw : text(n, "raw"));
-            return b.build();
+            return f.build(raw);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new com.fasterxml.jackson.core.JsonParseException(null, "expected " + expected + ", found " + actual);
+        }
+    }
+
+    /** What one stored event JSON holds, collected before the event is built. */
+    private static final class Fields {
+        final Map<String, String> scalars = new java.util.HashMap<>(16);
+        final Map<String, java.util.List<String>> lists = new java.util.HashMap<>(8);
+        final Map<String, String> attributes = new java.util.LinkedHashMap<>(8);
+        String path;
+        long offset;
+        long line;
+
+        Event build(String raw) {
+            Event.Builder b = Event.builder(Source.fromId(scalars.get("source")), scalars.get("kind")).id(scalars.get("id"));
+            String time = scalars.get("time");
+            if (time != null) {
+                // the hand-written parser is ~15x faster than Instant.parse; years past 9999 take the slow path
+                Instant fast = Timestamps.parse(time, java.time.ZoneOffset.UTC);
+                b.time(fast != null ? fast : Instant.parse(time));
+            }
+            b.level(Level.parse(scalars.get("level"))).message(scalars.get("message")).actor(scalars.get("actor"))
+                    .account(scalars.get("account")).region(scalars.get("region")).eventName(scalars.get("eventName"))
+                    .eventSource(scalars.get("eventSource")).logger(scalars.get("logger")).thread(scalars.get("thread"));
+            lists.getOrDefault("error", java.util.List.of()).forEach(b::error);
+            lists.getOrDefault("target", java.util.List.of()).forEach(b::target);
+            lists.getOrDefault("ip", java.util.List.of()).forEach(b::ip);
+            for (ResourceType type : ResourceType.values()) {
+                lists.getOrDefault(type.field(), java.util.List.of()).forEach(v -> b.resource(type, v));
+            }
+            attributes.forEach(b::attribute);
+            b.provenance(new Provenance(path, offset, line));
+            b.raw(raw != null ? raw : scalars.get("raw"));
+            return b.build();
+        }
     }
 
     private static void writeIfPresent(JsonGenerator g, String name, String value) throws IOException {

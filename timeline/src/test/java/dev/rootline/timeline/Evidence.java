@@ -184,6 +184,11 @@ public final class Evidence {
         return cloudTrail("CreateRoute", at, "arn:aws:iam::1:user/bob", req, JSON.createObjectNode()).id();
     }
 
+    public String disassociateRouteTable(String associationId, Instant at) {
+        return cloudTrail("DisassociateRouteTable", at, "arn:aws:iam::1:user/bob",
+                JSON.createObjectNode().put("associationId", associationId), JSON.createObjectNode()).id();
+    }
+
     public String naclDeny(String acl, int rule, String cidr, Instant at) {
         ObjectNode req = JSON.createObjectNode().put("networkAclId", acl).put("ruleNumber", rule).put("egress", false)
                 .put("ruleAction", "deny").put("protocol", "-1").put("cidrBlock", cidr);

@@ -1,13 +1,7 @@
 package dev.rootline.timeline.eni;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootline.ingest.Event;
-import dev.rootline.ingest.Source;
-import dev.rootline.ingest.ec2.Ec2Resource;
-import dev.rootline.ingest.ec2.NetworkInterface;
-import dev.rootline.ingest.json.JsonRecordReader;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,13 +61,40 @@ public final class EniLifecycle {
         private final Map<String, Draft> drafts = new LinkedHashMap<>();
 
         public void add(Event e) {
-            if (e.time() == null || !e.errors().isEmpty()) {
-                return;
+            EniStep step = EniStep.of(e);
+            if (step != null) {
+                add(step);
             }
-            if (e.source() == Source.EC2 && "NetworkInterface".equals(e.kind())) {
-                snapshot(e, drafts);
-            } else if (e.source() == Source.CLOUDTRAIL && e.eventName() != null) {
-                cloudTrail(e, drafts);
+        }
+
+        /** One step; steps arrive oldest first. */
+        public void add(EniStep s) {
+            Draft d = drafts.computeIfAbsent(s.eniId(), Draft::new);
+            d.eventIds.add(s.eventId());
+            switch (s.kind()) {
+                case SNAPSHOT -> {
+                    d.describe(s.description());
+                    d.subnetId = first(d.subnetId, s.subnetId());
+                    d.vpcId = first(d.vpcId, s.vpcId());
+                    d.ips.addAll(s.ips());
+                    d.groups.addAll(s.groups());
+                    d.lastObserved = s.time();
+                    d.snapshotEventId = s.eventId();
+                }
+                case CREATE -> {
+                    d.created = s.time();
+                    d.createEventId = s.eventId();
+                    d.describe(s.description());
+                    d.subnetId = s.subnetId();
+                    d.vpcId = first(d.vpcId, s.vpcId());
+                    d.ips.addAll(s.ips());
+                    d.groups.addAll(s.groups());
+                }
+                case DELETE -> {
+                    d.deleted = s.time();
+                    d.deleteEventId = s.eventId();
+                }
+                case OTHER -> { }
             }
         }
 
@@ -105,88 +126,8 @@ public final class EniLifecycle {
                 .toList();
     }
 
-    private static void snapshot(Event e, Map<String, Draft> drafts) {
-        NetworkInterface ni;
-        try {
-            ni = (NetworkInterface) Ec2Resource.parse(e.kind(), e.raw());
-        } catch (IllegalArgumentException | ClassCastException ex) {
-            return;
-        }
-        Draft d = drafts.computeIfAbsent(ni.id(), Draft::new);
-        d.describe(ni.description());
-        d.subnetId = first(d.subnetId, ni.subnetId());
-        d.vpcId = first(d.vpcId, ni.vpcId());
-        if (ni.privateIpAddress() != null) {
-            d.ips.add(ni.privateIpAddress());
-        }
-        ni.privateIpAddresses().forEach(p -> d.ips.add(p.privateIpAddress()));
-        ni.groups().forEach(g -> d.groups.add(g.groupId()));
-        d.lastObserved = e.time();
-        d.snapshotEventId = e.id();
-        d.eventIds.add(e.id());
-    }
-
-    private static void cloudTrail(Event e, Map<String, Draft> drafts) {
-        if (!EVENT_NAMES.contains(e.eventName())) {
-            return;
-        }
-        JsonNode r;
-        try {
-            r = JsonRecordReader.MAPPER.readTree(e.raw());
-        } catch (IOException ex) {
-            return;
-        }
-        JsonNode req = r.path("requestParameters");
-        JsonNode ni = r.path("responseElements").path("networkInterface");
-        String eniId = switch (e.eventName()) {
-            case "CreateNetworkInterface" -> text(ni, "networkInterfaceId");
-            case "DetachNetworkInterface" -> null; // names only the attachment; nothing to place
-            default -> text(req, "networkInterfaceId");
-        };
-        if (eniId == null) {
-            return;
-        }
-        Draft d = drafts.computeIfAbsent(eniId, Draft::new);
-        d.eventIds.add(e.id());
-        switch (e.eventName()) {
-            case "CreateNetworkInterface" -> {
-                d.created = e.time();
-                d.createEventId = e.id();
-                d.describe(first(text(ni, "description"), text(req, "description")));
-                d.subnetId = first(text(ni, "subnetId"), text(req, "subnetId"));
-                d.vpcId = first(d.vpcId, text(ni, "vpcId"));
-                addIfPresent(d.ips, text(ni, "privateIpAddress"));
-                for (JsonNode item : ni.path("privateIpAddressesSet").path("item")) {
-                    addIfPresent(d.ips, text(item, "privateIpAddress"));
-                }
-                for (JsonNode g : ni.path("groupSet").path("items")) {
-                    addIfPresent(d.groups, text(g, "groupId"));
-                }
-                for (JsonNode g : req.path("groupSet").path("items")) {
-                    addIfPresent(d.groups, text(g, "groupId"));
-                }
-            }
-            case "DeleteNetworkInterface" -> {
-                d.deleted = e.time();
-                d.deleteEventId = e.id();
-            }
-            default -> { }
-        }
-    }
-
-    private static String text(JsonNode n, String f) {
-        JsonNode v = n.get(f);
-        return v == null || v.isNull() || v.isContainerNode() || v.asText().isEmpty() ? null : v.asText();
-    }
-
     private static String first(String a, String b) {
         return a != null ? a : b;
-    }
-
-    private static void addIfPresent(LinkedHashSet<String> set, String v) {
-        if (v != null) {
-            set.add(v);
-        }
     }
 
     private static final class Draft {

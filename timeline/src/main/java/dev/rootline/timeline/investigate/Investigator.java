@@ -9,6 +9,7 @@ import dev.rootline.timeline.burst.FailureSignal;
 import dev.rootline.timeline.eni.EniHistory;
 import dev.rootline.timeline.eni.EniLifecycle;
 import dev.rootline.timeline.eni.EniRole;
+import dev.rootline.timeline.eni.EniStep;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EniEvent;
 import dev.rootline.timeline.findings.EventText;
@@ -20,6 +21,7 @@ import dev.rootline.timeline.hypothesis.BurstContext;
 import dev.rootline.timeline.hypothesis.Ranking;
 import dev.rootline.timeline.path.PathChecker;
 import dev.rootline.timeline.path.PathResult;
+import dev.rootline.timeline.topology.Change;
 import dev.rootline.timeline.topology.ChangeKind;
 import dev.rootline.timeline.topology.Network;
 import dev.rootline.timeline.topology.TopologyHistory;
@@ -49,7 +51,7 @@ public final class Investigator {
         Instant[] window = window();
         List<FailureSignal> failures = new ArrayList<>();
         searcher.forEach(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
-                window[0], window[1], Integer.MAX_VALUE), e -> failures.addAll(FailureSignal.from(e)));
+                window[0], window[1], Integer.MAX_VALUE), FailureSignal::from, failures::addAll);
         List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
         window = focus(window, bursts);
         SearchRequest inWindow = new SearchRequest("", window[0], window[1], Integer.MAX_VALUE);
@@ -57,13 +59,15 @@ public final class Investigator {
         searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
 
         // lifecycles and topology need the whole history: snapshots are often taken long after the incident
-        // streamed in time order and folded as they come: memory holds states, not events
+        // streamed in time order and folded as they come: memory holds states, not events; reading a record
+        // (the costly part, hundreds of thousands of ENI calls in a busy account) runs on several threads
         EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
-        stream("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface", eniBuilder::add);
+        stream("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface", EniStep::of, eniBuilder::add);
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
-        stream("source:ec2 OR (source:eks AND kind:Cluster)", topo::snapshot);
-        stream("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")", topo::change);
+        stream("source:ec2 OR (source:eks AND kind:Cluster)", e -> e, topo::snapshot);
+        stream("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")",
+                e -> Change.from(e).orElse(null), topo::change);
         TopologyHistory topology = topo.build();
 
         Map<String, List<FailureSignal>> byKey = new HashMap<>();
@@ -143,8 +147,9 @@ public final class Investigator {
         return settings.hypotheses().port();
     }
 
-    private void stream(String query, java.util.function.Consumer<Event> into) throws IOException {
-        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), into);
+    private <T> void stream(String query, java.util.function.Function<Event, T> read, java.util.function.Consumer<T> fold)
+            throws IOException {
+        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), read, fold);
     }
 
     /** Control-plane ENI steps, with the subnet class each subnet had at that moment. */

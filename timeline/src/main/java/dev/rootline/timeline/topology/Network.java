@@ -132,6 +132,33 @@ public final class Network {
         final Map<String, VpcState> vpcs = new HashMap<>();
         final Map<String, ClusterState> clusters = new HashMap<>();
 
+        void put(Object state) {
+            switch (state) {
+                case SubnetState s -> subnets.put(s.id(), s);
+                case RouteTableState s -> routeTables.put(s.id(), s);
+                case PeeringState s -> peerings.put(s.id(), s);
+                case SecurityGroupState s -> securityGroups.put(s.id(), s);
+                case NetworkAclState s -> nacls.put(s.id(), s);
+                case VpcState s -> vpcs.put(s.id(), s);
+                case ClusterState s -> clusters.put(s.name(), s);
+                default -> throw new IllegalArgumentException("not a topology state: " + state);
+            }
+        }
+
+        /** The current state of the resource {@code like} is a state of. */
+        Object get(Object like) {
+            return switch (like) {
+                case SubnetState s -> subnets.get(s.id());
+                case RouteTableState s -> routeTables.get(s.id());
+                case PeeringState s -> peerings.get(s.id());
+                case SecurityGroupState s -> securityGroups.get(s.id());
+                case NetworkAclState s -> nacls.get(s.id());
+                case VpcState s -> vpcs.get(s.id());
+                case ClusterState s -> clusters.get(s.name());
+                default -> throw new IllegalArgumentException("not a topology state: " + like);
+            };
+        }
+
         Network build(Instant at) {
             return new Network(at, this);
         }

@@ -26,15 +26,6 @@ final class Replay {
         this.history = history;
     }
 
-    /** The snapshot resource whose timeline the change belongs to. */
-    String owner(Change c) {
-        if ("DisassociateRouteTable".equals(c.eventName())) {
-            return b.routeTables.values().stream().filter(rt -> rt.associations().containsKey(c.resourceId()))
-                    .map(RouteTableState::id).findFirst().orElse(c.resourceId());
-        }
-        return c.resourceId();
-    }
-
     void apply(Change c) {
         switch (c.kind()) {
             case ROUTE -> route(c, false);

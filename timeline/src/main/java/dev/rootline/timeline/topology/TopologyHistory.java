@@ -13,8 +13,9 @@ import java.util.Map;
  * Snapshots plus changes: answers "what did the network look like at T?". See the package documentation.
  */
 public final class TopologyHistory {
-    private final Map<String, List<Snapshots.Observed>> snapshots = new HashMap<>();
     private final List<Change> changes;
+    /** Each snapshotted resource's states over time; changes to resources never snapshotted are not replayed. */
+    private final List<ResourceTimeline> resources = new ArrayList<>();
 
     /** Instants where the state can change: every change and every snapshot, sorted. */
     private final long[] breakpoints;
@@ -22,15 +23,47 @@ public final class TopologyHistory {
     private final Map<Integer, Network> cache = new HashMap<>();
 
     private TopologyHistory(List<Snapshots.Observed> observed, List<Change> changes) {
+        this.changes = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+        Map<String, List<Snapshots.Observed>> snapshots = new HashMap<>();
         for (Snapshots.Observed o : observed) {
             snapshots.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
         }
-        snapshots.values().forEach(l -> l.sort(Comparator.comparing(Snapshots.Observed::at)));
-        this.changes = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+        Map<String, String> tableOfAssociation = tablesByAssociation(observed, this.changes);
+        Map<String, List<Change>> byOwner = new HashMap<>();
+        for (Change c : this.changes) {
+            String owner = "DisassociateRouteTable".equals(c.eventName())
+                    ? tableOfAssociation.getOrDefault(c.resourceId(), c.resourceId()) : c.resourceId();
+            byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<String, List<Snapshots.Observed>> e : snapshots.entrySet()) {
+            List<Snapshots.Observed> list = e.getValue();
+            list.sort(Comparator.comparing(Snapshots.Observed::at));
+            resources.add(ResourceTimeline.of(list, byOwner.getOrDefault(e.getKey(), List.of()), this.changes));
+        }
         java.util.TreeSet<Long> points = new java.util.TreeSet<>();
         this.changes.forEach(c -> points.add(c.time().toEpochMilli()));
         observed.forEach(o -> points.add(o.at().toEpochMilli()));
         this.breakpoints = points.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Which route table an association id belongs to, from snapshots and AssociateRouteTable responses.
+     * AWS never reuses association ids, so one map serves every instant.
+     */
+    private static Map<String, String> tablesByAssociation(List<Snapshots.Observed> observed, List<Change> changes) {
+        Map<String, String> out = new HashMap<>();
+        for (Snapshots.Observed o : observed) {
+            if (o.state() instanceof RouteTableState rt) {
+                rt.associations().keySet().forEach(a -> out.put(a, rt.id()));
+            }
+        }
+        for (Change c : changes) {
+            String assoc = Change.text(c.response(), "associationId");
+            if ("AssociateRouteTable".equals(c.eventName()) && assoc != null) {
+                out.put(assoc, c.resourceId());
+            }
+        }
+        return out;
     }
 
     /** Which interval between breakpoints holds {@code t}; t equal to a breakpoint belongs to the later one. */
@@ -67,6 +100,11 @@ public final class TopologyHistory {
             Change.from(e).ifPresent(changes::add);
         }
 
+        /** A change already read from its CloudTrail record ({@link Change#from}). */
+        public void change(Change c) {
+            changes.add(c);
+        }
+
         public TopologyHistory build() {
             return new TopologyHistory(observed, changes);
         }
@@ -77,7 +115,7 @@ public final class TopologyHistory {
     }
 
     public boolean hasSnapshots() {
-        return !snapshots.isEmpty();
+        return !resources.isEmpty();
     }
 
     /**
@@ -90,58 +128,10 @@ public final class TopologyHistory {
         if (cached != null) {
             return cached.at(t);
         }
-        Network built = build(t);
+        Network.Builder b = new Network.Builder();
+        resources.forEach(r -> b.put(r.at(t)));
+        Network built = b.build(t);
         cache.put(key, built);
         return built;
-    }
-
-    private Network build(Instant t) {
-        Network.Builder b = new Network.Builder();
-        Map<String, Instant> snapshotTime = new HashMap<>();
-        for (Map.Entry<String, List<Snapshots.Observed>> e : snapshots.entrySet()) {
-            Snapshots.Observed pick = nearest(e.getValue(), t);
-            snapshotTime.put(e.getKey(), pick.at());
-            put(b, pick.state());
-        }
-        Replay replay = new Replay(b, changes);
-        // undo, newest first, the changes made after t but before the snapshot that shows their result
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            Change c = changes.get(i);
-            Instant snap = snapshotTime.get(replay.owner(c));
-            if (snap != null && c.time().isAfter(t) && !c.time().isAfter(snap)) {
-                replay.undo(c);
-            }
-        }
-        // redo, oldest first, the changes made after the snapshot up to t
-        for (Change c : changes) {
-            Instant snap = snapshotTime.get(replay.owner(c));
-            if (snap != null && c.time().isAfter(snap) && !c.time().isAfter(t)) {
-                replay.apply(c);
-            }
-        }
-        return b.build(t);
-    }
-
-    private static Snapshots.Observed nearest(List<Snapshots.Observed> list, Instant t) {
-        Snapshots.Observed best = null;
-        for (Snapshots.Observed o : list) {
-            if (!o.at().isAfter(t)) {
-                best = o;
-            }
-        }
-        return best != null ? best : list.get(0);
-    }
-
-    private static void put(Network.Builder b, Object state) {
-        switch (state) {
-            case SubnetState s -> b.subnets.put(s.id(), s);
-            case RouteTableState s -> b.routeTables.put(s.id(), s);
-            case PeeringState s -> b.peerings.put(s.id(), s);
-            case SecurityGroupState s -> b.securityGroups.put(s.id(), s);
-            case NetworkAclState s -> b.nacls.put(s.id(), s);
-            case VpcState s -> b.vpcs.put(s.id(), s);
-            case ClusterState s -> b.clusters.put(s.name(), s);
-            default -> throw new IllegalArgumentException("not a topology state: " + state);
-        }
     }
 }

@@ -62,6 +62,43 @@ class TopologyHistoryTest {
     }
 
     @Test
+    void aChangeAtExactlyTheAskedInstantIsAlreadyMade() {
+        Evidence ev = new Evidence().routeTableAt("rtb-1", "vpc-1", false, List.of(), t("2024-10-01T00:00:00Z"),
+                "10.0.0.0/16=local", "10.50.0.0/16=pcx-1");
+        Instant deleted = t("2024-10-25T12:00:00Z");
+        ev.deleteRoute("rtb-1", "10.50.0.0/16", deleted);
+        TopologyHistory h = history(ev);
+        assertThat(h.at(deleted.minusMillis(1)).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1")).isPresent();
+        assertThat(h.at(deleted).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1")).isEmpty();
+    }
+
+    @Test
+    void aLaterSnapshotReplacesWhatTheReplayBuilt() {
+        // the route came back without a CloudTrail record (another account, a gap in the trail): the snapshot wins
+        Evidence ev = new Evidence().routeTableAt("rtb-1", "vpc-1", false, List.of(), t("2024-10-01T00:00:00Z"),
+                "10.0.0.0/16=local", "10.50.0.0/16=pcx-1")
+                .routeTableAt("rtb-1", "vpc-1", false, List.of(), t("2024-10-03T00:00:00Z"), "10.0.0.0/16=local", "10.50.0.0/16=pcx-2");
+        ev.deleteRoute("rtb-1", "10.50.0.0/16", t("2024-10-02T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-01T12:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1").orElseThrow().targetId())
+                .isEqualTo("pcx-1");
+        assertThat(h.at(t("2024-10-02T12:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1")).isEmpty();
+        assertThat(h.at(t("2024-10-03T12:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1").orElseThrow().targetId())
+                .isEqualTo("pcx-2");
+    }
+
+    @Test
+    void aDisassociationIsReplayedOnTheTableThatHeldTheAssociation() {
+        Evidence ev = new Evidence().routeTableAt("rtb-1", "vpc-1", false, List.of("subnet-1"), t("2024-10-01T00:00:00Z"),
+                "10.0.0.0/16=local").routeTableAt("rtb-2", "vpc-1", true, List.of(), t("2024-10-01T00:00:00Z"), "10.0.0.0/16=local");
+        ev.disassociateRouteTable("rtbassoc-rtb-1-0", t("2024-10-02T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-01T12:00:00Z")).routeTableFor("subnet-1", "vpc-1").orElseThrow().id()).isEqualTo("rtb-1");
+        assertThat(h.at(t("2024-10-02T12:00:00Z")).routeTableFor("subnet-1", "vpc-1").orElseThrow().id())
+                .as("falls back to the main table").isEqualTo("rtb-2");
+    }
+
+    @Test
     void failedCallsChangeNothing() {
         Event failed = Event.builder(dev.rootline.ingest.Source.CLOUDTRAIL, "AwsApiCall").id("x").time(t("2024-10-25T12:00:00Z"))
                 .eventName("DeleteRoute").error("Client.UnauthorizedOperation")

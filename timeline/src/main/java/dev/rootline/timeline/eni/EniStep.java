@@ -1,0 +1,110 @@
+package dev.rootline.timeline.eni;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rootline.ingest.Event;
+import dev.rootline.ingest.Source;
+import dev.rootline.ingest.ec2.Ec2Resource;
+import dev.rootline.ingest.ec2.NetworkInterface;
+import dev.rootline.ingest.json.JsonRecordReader;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one event says about one ENI, read from its raw record. Extracting is pure, so it can run on many
+ * threads; {@link EniLifecycle.Builder} folds the steps in time order.
+ *
+ * @param description the ENI's description (it names the EKS cluster of a control-plane ENI), or null
+ * @param ips         private addresses, primary first
+ */
+public record EniStep(Kind kind, String eniId, Instant time, String eventId, String description, String subnetId,
+                      String vpcId, List<String> ips, List<String> groups) {
+    /** A snapshot observation, a CloudTrail create or delete, or another call naming the ENI (attach). */
+    public enum Kind { SNAPSHOT, CREATE, DELETE, OTHER }
+
+    /** The step an event describes, or null when it says nothing usable about an ENI. */
+    public static EniStep of(Event e) {
+        if (e.time() == null || !e.errors().isEmpty()) {
+            return null;
+        }
+        if (e.source() == Source.EC2 && "NetworkInterface".equals(e.kind())) {
+            return snapshot(e);
+        }
+        if (e.source() == Source.CLOUDTRAIL && e.eventName() != null && EniLifecycle.EVENT_NAMES.contains(e.eventName())) {
+            return cloudTrail(e);
+        }
+        return null;
+    }
+
+    private static EniStep snapshot(Event e) {
+        NetworkInterface ni;
+        try {
+            ni = (NetworkInterface) Ec2Resource.parse(e.kind(), e.raw());
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            return null;
+        }
+        List<String> ips = new ArrayList<>();
+        if (ni.privateIpAddress() != null) {
+            ips.add(ni.privateIpAddress());
+        }
+        ni.privateIpAddresses().forEach(p -> ips.add(p.privateIpAddress()));
+        List<String> groups = ni.groups().stream().map(NetworkInterface.GroupIdentifier::groupId).toList();
+        return new EniStep(Kind.SNAPSHOT, ni.id(), e.time(), e.id(), ni.description(), ni.subnetId(), ni.vpcId(), ips, groups);
+    }
+
+    private static EniStep cloudTrail(Event e) {
+        JsonNode r;
+        try {
+            r = JsonRecordReader.MAPPER.readTree(e.raw());
+        } catch (IOException ex) {
+            return null;
+        }
+        JsonNode req = r.path("requestParameters");
+        JsonNode ni = r.path("responseElements").path("networkInterface");
+        String eniId = switch (e.eventName()) {
+            case "CreateNetworkInterface" -> text(ni, "networkInterfaceId");
+            case "DetachNetworkInterface" -> null; // names only the attachment; nothing to place
+            default -> text(req, "networkInterfaceId");
+        };
+        if (eniId == null) {
+            return null;
+        }
+        return switch (e.eventName()) {
+            case "CreateNetworkInterface" -> {
+                List<String> ips = new ArrayList<>();
+                addIfPresent(ips, text(ni, "privateIpAddress"));
+                for (JsonNode item : ni.path("privateIpAddressesSet").path("item")) {
+                    addIfPresent(ips, text(item, "privateIpAddress"));
+                }
+                List<String> groups = new ArrayList<>();
+                for (JsonNode g : ni.path("groupSet").path("items")) {
+                    addIfPresent(groups, text(g, "groupId"));
+                }
+                for (JsonNode g : req.path("groupSet").path("items")) {
+                    addIfPresent(groups, text(g, "groupId"));
+                }
+                yield new EniStep(Kind.CREATE, eniId, e.time(), e.id(), first(text(ni, "description"), text(req, "description")),
+                        first(text(ni, "subnetId"), text(req, "subnetId")), text(ni, "vpcId"), ips, groups);
+            }
+            case "DeleteNetworkInterface" -> new EniStep(Kind.DELETE, eniId, e.time(), e.id(), null, null, null, List.of(), List.of());
+            default -> new EniStep(Kind.OTHER, eniId, e.time(), e.id(), null, null, null, List.of(), List.of());
+        };
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() || v.isContainerNode() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static void addIfPresent(List<String> list, String v) {
+        if (v != null) {
+            list.add(v);
+        }
+    }
+}
