@@ -80,9 +80,13 @@ final class EventDocuments {
             }
         }
         d.add(new TextField(Fields.TEXT, text.toString(), Field.Store.NO));
-        // stored as UTF-8 bytes: String.getBytes is vectorised, Lucene's own string encoding is a char loop
-        d.add(new StoredField(Fields.EVENT, new BytesRef(EventJson.toJson(e, false).getBytes(StandardCharsets.UTF_8))));
+        // stored as UTF-8 bytes: Jackson writes them directly; Lucene's own string encoding is a char loop
+        d.add(new StoredField(Fields.EVENT, new BytesRef(EventJson.toJsonUtf8(e, false))));
         d.add(new StoredField(Fields.RAW, new BytesRef(e.raw().getBytes(StandardCharsets.UTF_8))));
+        var eniStep = EniStepColumn.field(e);
+        if (eniStep != null) {
+            d.add(eniStep);
+        }
         return d;
     }
 

@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.ec2.EniStep;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -54,6 +55,15 @@ public interface EventIndex {
          * depend on order; {@code fold} receives its non-null results one at a time, in time order.
          */
         <T> void forEach(SearchRequest request, java.util.function.Function<Event, T> map, Consumer<T> fold) throws IOException;
+
+        /**
+         * The ENI step ({@link EniStep#of}) of every hit that has one, in time order, read from the column the
+         * index keeps for ENI events rather than from the stored records.
+         */
+        void forEachEniStep(SearchRequest request, Consumer<EniStep> fold) throws IOException;
+
+        /** The events with these ids, in time order; ids not in the index are skipped. */
+        void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException;
 
         /** Time (epoch millis, or {@code Long.MIN_VALUE} when absent) and source of every hit, from doc values. */
         void scan(SearchRequest request, HitVisitor visitor) throws IOException;

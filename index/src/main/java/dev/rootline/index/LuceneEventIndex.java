@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.ec2.EniStep;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -196,7 +197,7 @@ final class LuceneEventIndex implements EventIndex {
             Query q = query(request);
             Sort sort = timeSort();
             if (TimeOrderedHits.applies(reader, sort)) {
-                TimeOrderedHits.forEach(searcher, q, request.limit(), map, fold, DECODE_THREADS);
+                TimeOrderedHits.forEach(searcher, q, request.limit(), TimeOrderedHits.events(map), fold, DECODE_THREADS);
                 return;
             }
             Consumer<Event> consumer = e -> {
@@ -245,6 +246,32 @@ final class LuceneEventIndex implements EventIndex {
                             ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : "";
                     visitor.hit(t, source);
                 }
+            }
+        }
+
+        @Override
+        public void forEachEniStep(SearchRequest request, Consumer<EniStep> fold) throws IOException {
+            if (!TimeOrderedHits.applies(reader, timeSort())) {
+                forEach(request, EniStep::of, fold);
+                return;
+            }
+            TimeOrderedHits.forEach(searcher, query(request), request.limit(), EniStepColumn.loaders(), fold, DECODE_THREADS);
+        }
+
+        @Override
+        public void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException {
+            if (ids.isEmpty()) {
+                return;
+            }
+            // one sorted term set, not a parsed OR of quoted ids: thousands of evidence ids stay one cheap query
+            Query q = new org.apache.lucene.search.TermInSetQuery(Fields.ID, ids.stream().map(org.apache.lucene.util.BytesRef::new).toList());
+            if (TimeOrderedHits.applies(reader, timeSort())) {
+                TimeOrderedHits.forEach(searcher, q, Integer.MAX_VALUE, TimeOrderedHits.events(e -> e), consumer, DECODE_THREADS);
+                return;
+            }
+            var stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, ids.size()), timeSort()).scoreDocs) {
+                consumer.accept(EventDocuments.toEvent(stored.document(sd.doc)));
             }
         }
 

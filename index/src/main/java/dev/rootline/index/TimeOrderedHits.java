@@ -51,11 +51,29 @@ final class TimeOrderedHits {
     /** Hits decoded per batch; each batch is split between the decoding threads. */
     private static final int BATCH = 2048;
 
+    /** Reads one segment's hits, in increasing doc order; one per thread and segment. */
+    interface Loader<T> {
+        T load(int doc) throws IOException;
+    }
+
+    /** Opens a {@link Loader} on a segment. */
+    interface Loaders<T> {
+        Loader<T> open(LeafReaderContext leaf) throws IOException;
+    }
+
+    /** Loads each hit's stored event and maps it. */
+    static <T> Loaders<T> events(Function<Event, T> map) {
+        return leaf -> {
+            StoredFields stored = leaf.reader().storedFields();
+            return doc -> map.apply(EventDocuments.toEvent(stored.document(doc)));
+        };
+    }
+
     /**
-     * Streams the hits: {@code map} runs on up to {@code threads} threads (loading the stored event is most of
-     * the cost), {@code fold} receives the non-null results on the calling thread, in time order.
+     * Streams the hits: loading runs on up to {@code threads} threads (reading and decoding stored events is
+     * most of the cost), {@code fold} receives the non-null results on the calling thread, in time order.
      */
-    static <T> void forEach(IndexSearcher searcher, Query query, int limit, Function<Event, T> map, Consumer<T> fold,
+    static <T> void forEach(IndexSearcher searcher, Query query, int limit, Loaders<T> loaders, Consumer<T> fold,
                             int threads) throws IOException {
         Query q = searcher.rewrite(query);
         Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -72,10 +90,10 @@ final class TimeOrderedHits {
             }
         }
         if (threads <= 1 || limit <= BATCH) {
-            StoredFields[] stored = new StoredFields[leaves.size()];
+            List<Loader<T>> open = new ArrayList<>(java.util.Collections.nCopies(leaves.size(), null));
             for (int emitted = 0; emitted < limit && !queue.isEmpty(); emitted++) {
                 Cursor c = queue.poll();
-                T t = map.apply(load(stored, c.leaf, c.doc));
+                T t = loader(open, loaders, c.leaf).load(c.doc);
                 if (t != null) {
                     fold.accept(t);
                 }
@@ -100,7 +118,7 @@ final class TimeOrderedHits {
                 for (int i = 0; i < threads && batch.size > 0; i++) {
                     int from = batch.size * i / threads;
                     int to = batch.size * (i + 1) / threads;
-                    current.add(pool.submit(() -> batch.decode(from, to, map)));
+                    current.add(pool.submit(() -> batch.decode(from, to, loaders)));
                 }
                 foldInOrder(previous, fold); // while the current batch decodes
                 if (batch.size == 0) {
@@ -124,6 +142,7 @@ final class TimeOrderedHits {
                 throw new java.io.InterruptedIOException("interrupted while reading hits");
             } catch (ExecutionException e) {
                 switch (e.getCause()) {
+                    case IOException io -> throw io;
                     case UncheckedIOException io -> throw io.getCause();
                     case RuntimeException r -> throw r;
                     case Error err -> throw err;
@@ -138,15 +157,13 @@ final class TimeOrderedHits {
         }
     }
 
-    private static Event load(StoredFields[] stored, LeafReaderContext leaf, int doc) {
-        try {
-            if (stored[leaf.ord] == null) {
-                stored[leaf.ord] = leaf.reader().storedFields();
-            }
-            return EventDocuments.toEvent(stored[leaf.ord].document(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static <T> Loader<T> loader(List<Loader<T>> open, Loaders<T> loaders, LeafReaderContext leaf) throws IOException {
+        Loader<T> l = open.get(leaf.ord);
+        if (l == null) {
+            l = loaders.open(leaf);
+            open.set(leaf.ord, l);
         }
+        return l;
     }
 
     /** The next hits in time order, as (segment, doc) pairs. */
@@ -166,12 +183,13 @@ final class TimeOrderedHits {
             return new Batch(leaves, docs, n);
         }
 
-        /** Loads and maps hits [from, to) with this thread's own stored-field readers. */
-        <T> Object[] decode(int from, int to, Function<Event, T> map) {
-            StoredFields[] stored = new StoredFields[1 + java.util.Arrays.stream(leaves, from, to).mapToInt(l -> l.ord).max().orElse(0)];
+        /** Loads hits [from, to) with this thread's own readers. */
+        <T> Object[] decode(int from, int to, Loaders<T> loaders) throws IOException {
+            int segments = 1 + java.util.Arrays.stream(leaves, from, to).mapToInt(l -> l.ord).max().orElse(0);
+            List<Loader<T>> open = new ArrayList<>(java.util.Collections.nCopies(segments, null));
             Object[] out = new Object[to - from];
             for (int i = from; i < to; i++) {
-                out[i - from] = map.apply(load(stored, leaves[i], docs[i]));
+                out[i - from] = loader(open, loaders, leaves[i]).load(docs[i]);
             }
             return out;
         }

@@ -71,6 +71,17 @@ public final class EventJson {
         return out.toString();
     }
 
+    /** The same as UTF-8 bytes, written directly (the index stores bytes; no String in between). */
+    public static byte[] toJsonUtf8(Event e, boolean withRaw) {
+        com.fasterxml.jackson.core.util.ByteArrayBuilder out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+            write(e, g, withRaw);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
     /** Reads what {@link #toJson} wrote; {@code raw} overrides the JSON's raw field when given. */
     public static Event fromJson(String json, String raw) {
         byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);

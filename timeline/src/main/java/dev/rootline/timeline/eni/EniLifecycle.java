@@ -1,6 +1,7 @@
 package dev.rootline.timeline.eni;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.ec2.EniStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,7 @@ import java.util.regex.Pattern;
 /** ENI histories built from CloudTrail and snapshot events; see the package documentation. */
 public final class EniLifecycle {
     /** The CloudTrail calls that make, end, attach or detach an ENI. */
-    public static final List<String> EVENT_NAMES = List.of("CreateNetworkInterface", "DeleteNetworkInterface",
-            "AttachNetworkInterface", "DetachNetworkInterface");
+    public static final List<String> EVENT_NAMES = EniStep.EVENT_NAMES;
     private static final Pattern EKS = Pattern.compile("^Amazon EKS (\\S+)");
 
     private final Map<String, EniHistory> byId;

@@ -9,7 +9,6 @@ import dev.rootline.timeline.burst.FailureSignal;
 import dev.rootline.timeline.eni.EniHistory;
 import dev.rootline.timeline.eni.EniLifecycle;
 import dev.rootline.timeline.eni.EniRole;
-import dev.rootline.timeline.eni.EniStep;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EniEvent;
 import dev.rootline.timeline.findings.EventText;
@@ -59,10 +58,11 @@ public final class Investigator {
         searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
 
         // lifecycles and topology need the whole history: snapshots are often taken long after the incident
-        // streamed in time order and folded as they come: memory holds states, not events; reading a record
-        // (the costly part, hundreds of thousands of ENI calls in a busy account) runs on several threads
+        // streamed in time order and folded as they come: memory holds states, not events; ENI steps (hundreds of
+        // thousands of calls in a busy account) come from the index's ENI column, not from the stored records
         EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
-        stream("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface", EniStep::of, eniBuilder::add);
+        searcher.forEachEniStep(new SearchRequest("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES)
+                + ") OR kind:NetworkInterface", null, null, Integer.MAX_VALUE), eniBuilder::add);
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
         stream("source:ec2 OR (source:eks AND kind:Cluster)", e -> e, topo::snapshot);
@@ -195,18 +195,9 @@ public final class Investigator {
         bursts.forEach(b -> ids.addAll(b.sampleIds()));
         eniEvents.forEach(e -> Optional.ofNullable(e.eventId()).ifPresent(ids::add));
         checks.forEach(c -> c.hops().forEach(h -> Optional.ofNullable(h.eventId()).ifPresent(ids::add)));
-        Map<String, EvidenceEvent> out = new LinkedHashMap<>();
+        Map<String, EvidenceEvent> out = new HashMap<>();
+        searcher.forEachId(ids, e -> out.put(e.id(), toEvidence(e)));
         List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += 200) {
-            List<String> batch = all.subList(i, Math.min(all.size(), i + 200));
-            StringBuilder q = new StringBuilder("id:(");
-            for (String id : batch) {
-                q.append(q.length() > 4 ? " OR " : "").append('"')
-                        .append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            q.append(')');
-            searcher.forEach(new SearchRequest(q.toString(), null, null, Integer.MAX_VALUE), e -> out.put(e.id(), toEvidence(e)));
-        }
         Map<String, EvidenceEvent> ordered = new LinkedHashMap<>();
         for (String id : all) {
             Optional.ofNullable(out.get(id)).ifPresent(e -> ordered.put(id, e));

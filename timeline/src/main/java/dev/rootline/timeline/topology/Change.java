@@ -1,5 +1,7 @@
 package dev.rootline.timeline.topology;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.json.JsonRecordReader;
@@ -31,14 +33,31 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
         if (kind.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode raw;
-        try {
-            raw = JsonRecordReader.MAPPER.readTree(e.raw());
+        JsonNode req = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        JsonNode resp = req;
+        // only the request and response become trees; the rest of the record (identity, TLS details) is skipped
+        try (JsonParser p = JsonRecordReader.MAPPER.createParser(e.raw())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "requestParameters" -> req = JsonRecordReader.MAPPER.readTree(p);
+                    case "responseElements" -> resp = JsonRecordReader.MAPPER.readTree(p);
+                    default -> p.skipChildren();
+                }
+            }
         } catch (IOException ex) {
             return Optional.empty();
         }
-        JsonNode req = raw.path("requestParameters");
-        JsonNode resp = raw.path("responseElements");
+        if (req == null) {
+            req = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        if (resp == null) {
+            resp = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
         String resource = switch (kind.get()) {
             case ROUTE -> text(req, "routeTableId");
             case ROUTE_ASSOCIATION -> first(text(req, "routeTableId"), text(req, "associationId"));

@@ -1,10 +1,8 @@
-package dev.rootline.timeline.eni;
+package dev.rootline.ingest.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.Source;
-import dev.rootline.ingest.ec2.Ec2Resource;
-import dev.rootline.ingest.ec2.NetworkInterface;
 import dev.rootline.ingest.json.JsonRecordReader;
 
 import java.io.IOException;
@@ -13,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one event says about one ENI, read from its raw record. Extracting is pure, so it can run on many
- * threads; {@link EniLifecycle.Builder} folds the steps in time order.
+ * What one event says about one ENI, read from its raw record: a snapshot of it, or a CloudTrail call that
+ * created, deleted or attached it. The index keeps each step beside its event as a small column, so ENI
+ * histories over months of CloudTrail are rebuilt without re-reading and re-parsing every record.
  *
  * @param description the ENI's description (it names the EKS cluster of a control-plane ENI), or null
  * @param ips         private addresses, primary first
@@ -24,18 +23,27 @@ public record EniStep(Kind kind, String eniId, Instant time, String eventId, Str
     /** A snapshot observation, a CloudTrail create or delete, or another call naming the ENI (attach). */
     public enum Kind { SNAPSHOT, CREATE, DELETE, OTHER }
 
+    /** The CloudTrail calls that make, end, attach or detach an ENI. */
+    public static final List<String> EVENT_NAMES = List.of("CreateNetworkInterface", "DeleteNetworkInterface",
+            "AttachNetworkInterface", "DetachNetworkInterface");
+
+    public EniStep {
+        ips = ips.stream().filter(java.util.Objects::nonNull).toList(); // a partial snapshot may lack an address
+        groups = groups.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** True for the events steps come from: ENI snapshots and the ENI calls of {@link #EVENT_NAMES}. */
+    public static boolean concerns(Event e) {
+        return e.source() == Source.EC2 && "NetworkInterface".equals(e.kind())
+                || e.source() == Source.CLOUDTRAIL && e.eventName() != null && EVENT_NAMES.contains(e.eventName());
+    }
+
     /** The step an event describes, or null when it says nothing usable about an ENI. */
     public static EniStep of(Event e) {
-        if (e.time() == null || !e.errors().isEmpty()) {
+        if (e.time() == null || !e.errors().isEmpty() || !concerns(e)) {
             return null;
         }
-        if (e.source() == Source.EC2 && "NetworkInterface".equals(e.kind())) {
-            return snapshot(e);
-        }
-        if (e.source() == Source.CLOUDTRAIL && e.eventName() != null && EniLifecycle.EVENT_NAMES.contains(e.eventName())) {
-            return cloudTrail(e);
-        }
-        return null;
+        return e.source() == Source.EC2 ? snapshot(e) : cloudTrail(e);
     }
 
     private static EniStep snapshot(Event e) {

@@ -1,0 +1,127 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.ec2.EniStep;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link EniStep} of an ENI event, kept beside it as a binary doc-values column (about 100 bytes). Rebuilding
+ * ENI histories then reads this column instead of decompressing and parsing every stored ENI call, which
+ * dominated investigations of busy accounts. ENI events with no step (a detach, a failed call) carry a
+ * no-step mark; only events written before the column existed fall back to the stored record.
+ */
+final class EniStepColumn {
+    static final String FIELD = "eniStep";
+    private static final byte VERSION = 1;
+
+    private EniStepColumn() {
+    }
+
+    /** Marks an ENI event (a detach, a failed call) that has no step, so readers need not look at the record. */
+    private static final byte NO_STEP = -1;
+
+    /** The column for an event, or null when it is no ENI event at all. */
+    static BinaryDocValuesField field(dev.rootline.ingest.Event e) {
+        EniStep step = EniStep.of(e);
+        if (step != null) {
+            return new BinaryDocValuesField(FIELD, encode(step));
+        }
+        return EniStep.concerns(e) ? new BinaryDocValuesField(FIELD, new BytesRef(new byte[] {VERSION, NO_STEP})) : null;
+    }
+
+    static BytesRef encode(EniStep s) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput(128);
+        try {
+            out.writeByte(VERSION);
+            out.writeByte((byte) s.kind().ordinal());
+            out.writeString(s.eniId());
+            out.writeZLong(s.time().getEpochSecond());
+            out.writeVInt(s.time().getNano());
+            writeNullable(out, s.eventId());
+            writeNullable(out, s.description());
+            writeNullable(out, s.subnetId());
+            writeNullable(out, s.vpcId());
+            writeList(out, s.ips());
+            writeList(out, s.groups());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    /** True when this version wrote the value (a step or the no-step mark). */
+    static boolean readable(BytesRef b) {
+        return b.length >= 2 && b.bytes[b.offset] == VERSION;
+    }
+
+    /** The step, or null for the no-step mark; see {@link #readable}. */
+    static EniStep decode(BytesRef b) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        in.readByte();
+        byte k = in.readByte();
+        if (k == NO_STEP) {
+            return null;
+        }
+        EniStep.Kind kind = EniStep.Kind.values()[k];
+        String eni = in.readString();
+        Instant time = Instant.ofEpochSecond(in.readZLong(), in.readVInt());
+        return new EniStep(kind, eni, time, readNullable(in), readNullable(in), readNullable(in), readNullable(in),
+                readList(in), readList(in));
+    }
+
+    /** Reads each hit's step from the column, or from its stored event when the column is absent. */
+    static TimeOrderedHits.Loaders<EniStep> loaders() {
+        return leaf -> new TimeOrderedHits.Loader<>() {
+            private final BinaryDocValues column = leaf.reader().getBinaryDocValues(FIELD);
+            private StoredFields stored;
+
+            @Override
+            public EniStep load(int doc) throws IOException {
+                if (column != null && column.docID() <= doc && column.advanceExact(doc) && readable(column.binaryValue())) {
+                    return decode(column.binaryValue());
+                }
+                if (stored == null) {
+                    stored = leaf.reader().storedFields();
+                }
+                return EniStep.of(EventDocuments.toEvent(stored.document(doc)));
+            }
+        };
+    }
+
+    private static void writeNullable(ByteBuffersDataOutput out, String s) throws IOException {
+        out.writeByte((byte) (s == null ? 0 : 1));
+        if (s != null) {
+            out.writeString(s);
+        }
+    }
+
+    private static String readNullable(ByteArrayDataInput in) throws IOException {
+        return in.readByte() == 0 ? null : in.readString();
+    }
+
+    private static void writeList(ByteBuffersDataOutput out, List<String> values) throws IOException {
+        out.writeVInt(values.size());
+        for (String v : values) {
+            out.writeString(v);
+        }
+    }
+
+    private static List<String> readList(ByteArrayDataInput in) throws IOException {
+        int n = in.readVInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readString());
+        }
+        return out;
+    }
+}
