@@ -11,8 +11,6 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The {@link EniStep} of an ENI event, kept beside it as a binary doc-values column (about 100 bytes). Rebuilding
@@ -47,12 +45,12 @@ final class EniStepColumn {
             out.writeString(s.eniId());
             out.writeZLong(s.time().getEpochSecond());
             out.writeVInt(s.time().getNano());
-            writeNullable(out, s.eventId());
-            writeNullable(out, s.description());
-            writeNullable(out, s.subnetId());
-            writeNullable(out, s.vpcId());
-            writeList(out, s.ips());
-            writeList(out, s.groups());
+            Strings.write(out, s.eventId());
+            Strings.write(out, s.description());
+            Strings.write(out, s.subnetId());
+            Strings.write(out, s.vpcId());
+            Strings.writeList(out, s.ips());
+            Strings.writeList(out, s.groups());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
@@ -75,8 +73,8 @@ final class EniStepColumn {
         EniStep.Kind kind = EniStep.Kind.values()[k];
         String eni = in.readString();
         Instant time = Instant.ofEpochSecond(in.readZLong(), in.readVInt());
-        return new EniStep(kind, eni, time, readNullable(in), readNullable(in), readNullable(in), readNullable(in),
-                readList(in), readList(in));
+        return new EniStep(kind, eni, time, Strings.read(in), Strings.read(in), Strings.read(in), Strings.read(in),
+                Strings.readList(in), Strings.readList(in));
     }
 
     /** Reads each hit's step from the column, or from its stored event when the column is absent. */
@@ -96,32 +94,5 @@ final class EniStepColumn {
                 return EniStep.of(EventDocuments.toEvent(stored.document(doc)));
             }
         };
-    }
-
-    private static void writeNullable(ByteBuffersDataOutput out, String s) throws IOException {
-        out.writeByte((byte) (s == null ? 0 : 1));
-        if (s != null) {
-            out.writeString(s);
-        }
-    }
-
-    private static String readNullable(ByteArrayDataInput in) throws IOException {
-        return in.readByte() == 0 ? null : in.readString();
-    }
-
-    private static void writeList(ByteBuffersDataOutput out, List<String> values) throws IOException {
-        out.writeVInt(values.size());
-        for (String v : values) {
-            out.writeString(v);
-        }
-    }
-
-    private static List<String> readList(ByteArrayDataInput in) throws IOException {
-        int n = in.readVInt();
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(in.readString());
-        }
-        return out;
     }
 }

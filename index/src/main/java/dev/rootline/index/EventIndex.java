@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.ec2.EniStep;
 
 import java.io.Closeable;
@@ -61,6 +62,14 @@ public interface EventIndex {
          * index keeps for ENI events rather than from the stored records.
          */
         void forEachEniStep(SearchRequest request, Consumer<EniStep> fold) throws IOException;
+
+        /**
+         * The {@link ChangeCall} of every hit that is a successful network change, in time order, read from the
+         * column the index keeps for change events; {@code map} may run on several threads, as in
+         * {@link #forEach(SearchRequest, java.util.function.Function, Consumer)}.
+         */
+        <T> void forEachChangeCall(SearchRequest request, java.util.function.Function<ChangeCall, T> map, Consumer<T> fold)
+                throws IOException;
 
         /** The events with these ids, in time order; ids not in the index are skipped. */
         void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException;

@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.ec2.EniStep;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -256,6 +257,19 @@ final class LuceneEventIndex implements EventIndex {
                 return;
             }
             TimeOrderedHits.forEach(searcher, query(request), request.limit(), EniStepColumn.loaders(), fold, DECODE_THREADS);
+        }
+
+        @Override
+        public <T> void forEachChangeCall(SearchRequest request, Function<ChangeCall, T> map, Consumer<T> fold)
+                throws IOException {
+            if (!TimeOrderedHits.applies(reader, timeSort())) {
+                forEach(request, e -> {
+                    ChangeCall c = ChangeCall.of(e);
+                    return c == null ? null : map.apply(c);
+                }, fold);
+                return;
+            }
+            TimeOrderedHits.forEach(searcher, query(request), request.limit(), ChangeCallColumn.loaders(map), fold, DECODE_THREADS);
         }
 
         @Override

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Everything an investigation found.
  *
  * @param sources    events per source inside the window
- * @param evidence   every event cited anywhere in the findings, by id, so renderers can show the raw record
+ * @param evidence   every event a hypothesis, an ENI step or a path-check hop cites, by id, so renderers can show
+ *                   the raw record (burst samples are ids only; hypotheses cite the samples they rest on)
  * @param pathChecks the network path at the time of each burst, when topology was available
  */
 public record Findings(

@@ -66,8 +66,8 @@ public final class Investigator {
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
         stream("source:ec2 OR (source:eks AND kind:Cluster)", e -> e, topo::snapshot);
-        stream("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")",
-                e -> Change.from(e).orElse(null), topo::change);
+        searcher.forEachChangeCall(new SearchRequest("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames())
+                + ")", null, null, Integer.MAX_VALUE), c -> Change.from(c).orElse(null), topo::change);
         TopologyHistory topology = topo.build();
 
         Map<String, List<FailureSignal>> byKey = new HashMap<>();
@@ -91,7 +91,7 @@ public final class Investigator {
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);
         List<EniEvent> eniEvents = eniEvents(enis, topology);
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
-                evidence(bursts, hypotheses, eniEvents, checks));
+                evidence(hypotheses, eniEvents, checks));
     }
 
     private Instant[] window() throws IOException {
@@ -185,14 +185,15 @@ public final class Investigator {
         return net.routeTableFor(h.subnetId(), h.vpcId()).map(rt -> rt.isPublic() ? "public" : "private").orElse("unknown");
     }
 
-    private Map<String, EvidenceEvent> evidence(List<Burst> bursts, List<Hypothesis> hypotheses, List<EniEvent> eniEvents,
+    private Map<String, EvidenceEvent> evidence(List<Hypothesis> hypotheses, List<EniEvent> eniEvents,
                                                 List<PathCheck> checks) throws IOException {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         hypotheses.forEach(h -> {
             ids.addAll(h.evidence());
             ids.addAll(h.counterEvidence());
         });
-        bursts.forEach(b -> ids.addAll(b.sampleIds()));
+        // burst samples are not loaded: the report lists them as ids, and the hypotheses already cite the ones
+        // they rest on (thousands of background bursts would otherwise mean tens of thousands of loads)
         eniEvents.forEach(e -> Optional.ofNullable(e.eventId()).ifPresent(ids::add));
         checks.forEach(c -> c.hops().forEach(h -> Optional.ofNullable(h.eventId()).ifPresent(ids::add)));
         Map<String, EvidenceEvent> out = new HashMap<>();

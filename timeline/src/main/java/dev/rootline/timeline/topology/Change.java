@@ -1,9 +1,9 @@
 package dev.rootline.timeline.topology;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.json.JsonRecordReader;
 
 import java.io.IOException;
@@ -26,37 +26,22 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
     }
 
     public static Optional<Change> from(Event e) {
-        if (e.time() == null || !e.errors().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ChangeKind> kind = ChangeKind.ofEvent(e.eventName());
+        return Optional.ofNullable(ChangeCall.of(e)).flatMap(Change::from);
+    }
+
+    /** The change a successful call made, when rootline knows how to replay or correlate it. */
+    public static Optional<Change> from(ChangeCall call) {
+        Optional<ChangeKind> kind = ChangeKind.ofEvent(call.eventName());
         if (kind.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode req = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        JsonNode resp = req;
-        // only the request and response become trees; the rest of the record (identity, TLS details) is skipped
-        try (JsonParser p = JsonRecordReader.MAPPER.createParser(e.raw())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                switch (name) {
-                    case "requestParameters" -> req = JsonRecordReader.MAPPER.readTree(p);
-                    case "responseElements" -> resp = JsonRecordReader.MAPPER.readTree(p);
-                    default -> p.skipChildren();
-                }
-            }
+        JsonNode req;
+        JsonNode resp;
+        try {
+            req = tree(call.request());
+            resp = tree(call.response());
         } catch (IOException ex) {
             return Optional.empty();
-        }
-        if (req == null) {
-            req = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-        if (resp == null) {
-            resp = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         String resource = switch (kind.get()) {
             case ROUTE -> text(req, "routeTableId");
@@ -71,7 +56,12 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
         if (resource == null) {
             return Optional.empty();
         }
-        return Optional.of(new Change(e.time(), e.id(), e.eventName(), kind.get(), resource, e.actor(), req, resp));
+        return Optional.of(new Change(call.time(), call.eventId(), call.eventName(), kind.get(), resource, call.actor(), req, resp));
+    }
+
+    private static JsonNode tree(String json) throws IOException {
+        JsonNode n = json == null ? null : JsonRecordReader.MAPPER.readTree(json);
+        return n == null ? MissingNode.getInstance() : n;
     }
 
     /** True for changes that can take connectivity away (revoke, delete, reject, replace, a new deny entry). */

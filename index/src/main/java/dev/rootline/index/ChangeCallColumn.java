@@ -1,0 +1,95 @@
+package dev.rootline.index;
+
+import dev.rootline.ingest.Event;
+import dev.rootline.ingest.cloudtrail.ChangeCall;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The {@link ChangeCall} of a change event, kept beside it as a binary doc-values column (the request and
+ * response JSON, a few hundred bytes), so replaying changes reads neither the compressed stored record nor its
+ * identity and TLS details. Change calls that failed carry a no-call mark; only events written before the
+ * column existed fall back to the stored record.
+ */
+final class ChangeCallColumn {
+    static final String FIELD = "changeCall";
+    private static final byte VERSION = 1;
+    private static final byte CALL = 1;
+    private static final byte NO_CALL = 0;
+
+    private ChangeCallColumn() {
+    }
+
+    /** The column for an event, or null when it is no change event at all. */
+    static BinaryDocValuesField field(Event e) {
+        if (!ChangeCall.concerns(e)) {
+            return null;
+        }
+        ChangeCall c = ChangeCall.of(e);
+        return new BinaryDocValuesField(FIELD, c == null ? new BytesRef(new byte[] {VERSION, NO_CALL}) : encode(c));
+    }
+
+    static BytesRef encode(ChangeCall c) {
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput(512);
+        try {
+            out.writeByte(VERSION);
+            out.writeByte(CALL);
+            out.writeZLong(c.time().getEpochSecond());
+            out.writeVInt(c.time().getNano());
+            Strings.write(out, c.eventId());
+            Strings.write(out, c.eventName());
+            Strings.write(out, c.actor());
+            Strings.write(out, c.request());
+            Strings.write(out, c.response());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    static boolean readable(BytesRef b) {
+        return b.length >= 2 && b.bytes[b.offset] == VERSION;
+    }
+
+    /** The call, or null for the no-call mark; see {@link #readable}. */
+    static ChangeCall decode(BytesRef b) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+        in.readByte();
+        if (in.readByte() == NO_CALL) {
+            return null;
+        }
+        Instant time = Instant.ofEpochSecond(in.readZLong(), in.readVInt());
+        return new ChangeCall(time, Strings.read(in), Strings.read(in), Strings.read(in), Strings.read(in), Strings.read(in));
+    }
+
+    /** Reads each hit's call from the column (or its stored event, in older indexes) and maps it. */
+    static <T> TimeOrderedHits.Loaders<T> loaders(Function<ChangeCall, T> map) {
+        return leaf -> new TimeOrderedHits.Loader<>() {
+            private final BinaryDocValues column = leaf.reader().getBinaryDocValues(FIELD);
+            private StoredFields stored;
+
+            @Override
+            public T load(int doc) throws IOException {
+                ChangeCall c;
+                if (column != null && column.docID() <= doc && column.advanceExact(doc) && readable(column.binaryValue())) {
+                    c = decode(column.binaryValue());
+                } else {
+                    if (stored == null) {
+                        stored = leaf.reader().storedFields();
+                    }
+                    c = ChangeCall.of(EventDocuments.toEvent(stored.document(doc)));
+                }
+                return c == null ? null : map.apply(c);
+            }
+        };
+    }
+}
