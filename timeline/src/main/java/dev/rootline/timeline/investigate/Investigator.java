@@ -61,13 +61,13 @@ public final class Investigator {
         // streamed in time order and folded as they come: memory holds states, not events; ENI steps (hundreds of
         // thousands of calls in a busy account) come from the index's ENI column, not from the stored records
         EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
-        searcher.forEachEniStep(new SearchRequest("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES)
-                + ") OR kind:NetworkInterface", null, null, Integer.MAX_VALUE), eniBuilder::add);
+        searcher.forEachEniStep(allTime("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface"),
+                eniBuilder::add);
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
-        stream("source:ec2 OR (source:eks AND kind:Cluster)", e -> e, topo::snapshot);
-        searcher.forEachChangeCall(new SearchRequest("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames())
-                + ")", null, null, Integer.MAX_VALUE), c -> Change.from(c).orElse(null), topo::change);
+        searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), topo::snapshot);
+        searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
+                c -> Change.from(c).orElse(null), topo::change);
         TopologyHistory topology = topo.build();
 
         Map<String, List<FailureSignal>> byKey = new HashMap<>();
@@ -147,9 +147,8 @@ public final class Investigator {
         return settings.hypotheses().port();
     }
 
-    private <T> void stream(String query, java.util.function.Function<Event, T> read, java.util.function.Consumer<T> fold)
-            throws IOException {
-        searcher.forEach(new SearchRequest(query, null, null, Integer.MAX_VALUE), read, fold);
+    private static SearchRequest allTime(String query) {
+        return new SearchRequest(query, null, null, Integer.MAX_VALUE);
     }
 
     /** Control-plane ENI steps, with the subnet class each subnet had at that moment. */
