@@ -71,6 +71,15 @@ public interface EventIndex {
         <T> void forEachChangeCall(SearchRequest request, java.util.function.Function<ChangeCall, T> map, Consumer<T> fold)
                 throws IOException;
 
+        /**
+         * The earliest and latest event times, from the bounds of the time field's points (no document is
+         * read), or null when no event has a time.
+         */
+        java.time.Instant[] timeBounds() throws IOException;
+
+        /** How many events of each source lie in [from, to) (either bound may be null); absent sources are left out. */
+        java.util.Map<String, Long> countBySource(java.time.Instant from, java.time.Instant to) throws IOException;
+
         /** The events with these ids, in time order; ids not in the index are skipped. */
         void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException;
 

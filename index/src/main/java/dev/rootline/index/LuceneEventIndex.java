@@ -273,6 +273,36 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         @Override
+        public java.time.Instant[] timeBounds() throws IOException {
+            byte[] min = org.apache.lucene.index.PointValues.getMinPackedValue(reader, Fields.TIME);
+            byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(reader, Fields.TIME);
+            if (min == null || max == null) {
+                return null;
+            }
+            return new java.time.Instant[] {java.time.Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(min, 0)),
+                    java.time.Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(max, 0))};
+        }
+
+        @Override
+        public java.util.Map<String, Long> countBySource(java.time.Instant from, java.time.Instant to) throws IOException {
+            // one count per source: Lucene answers whole segments inside the range from term statistics,
+            // where a doc-values scan would visit every event
+            java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+            for (dev.rootline.ingest.Source source : dev.rootline.ingest.Source.values()) {
+                Query q = new org.apache.lucene.search.TermQuery(new Term(Fields.SOURCE, source.id()));
+                if (from != null || to != null) {
+                    q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                            .add(Fields.timeRange(from, to), BooleanClause.Occur.FILTER).build();
+                }
+                long n = searcher.count(q);
+                if (n > 0) {
+                    out.put(source.id(), n);
+                }
+            }
+            return out;
+        }
+
+        @Override
         public void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException {
             if (ids.isEmpty()) {
                 return;

@@ -13,11 +13,13 @@ final class HtmlHypotheses {
     private final StringBuilder b;
     private final Findings f;
     private final DisplayTime time;
+    private final Listed listed;
 
-    HtmlHypotheses(StringBuilder b, Findings f, DisplayTime time) {
+    HtmlHypotheses(StringBuilder b, Findings f, DisplayTime time, Listed listed) {
         this.b = b;
         this.f = f;
         this.time = time;
+        this.listed = listed;
     }
 
     void hypotheses() {
@@ -62,12 +64,17 @@ final class HtmlHypotheses {
         }
         if (!h.bursts().isEmpty()) {
             b.append("<p>Explains bursts: ");
-            for (int i = 0; i < h.bursts().size(); i++) {
-                String id = h.bursts().get(i);
-                b.append(i > 0 ? ", " : "").append("<a href=\"#burst-").append(Html.id(id)).append("\">")
-                        .append(Html.text(id)).append("</a>");
+            List<String> ids = Listed.firstIds(h);
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                b.append(i > 0 ? ", " : "");
+                if (listed.listed(id)) {
+                    b.append("<a href=\"#burst-").append(Html.id(id)).append("\">").append(Html.text(id)).append("</a>");
+                } else {
+                    b.append(Html.text(id));
+                }
             }
-            b.append("</p>\n");
+            b.append(Html.text(Listed.moreIds(h))).append("</p>\n");
         }
         events("Evidence", h.evidence());
         events("Counter-evidence", h.counterEvidence());
@@ -115,7 +122,11 @@ final class HtmlHypotheses {
         if (f.pathChecks().isEmpty()) {
             b.append("<p class=\"none\">No path was checked: no topology (EC2 snapshots) was available for the bursts.</p>\n");
         }
-        for (PathCheck p : f.pathChecks()) {
+        String omitted = listed.omittedPathChecks();
+        if (omitted != null) {
+            b.append("<p class=\"none\">").append(Html.text(omitted)).append("</p>\n");
+        }
+        for (PathCheck p : listed.pathChecks()) {
             b.append("<h3>");
             if (p.burstId() != null) {
                 b.append("Burst ").append(Html.text(p.burstId())).append(": ");

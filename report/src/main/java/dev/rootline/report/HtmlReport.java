@@ -26,6 +26,7 @@ final class HtmlReport {
     private final ReportCharts charts;
     private final ReportOptions options;
     private final DisplayTime time;
+    private final Listed listed;
     private final StringBuilder b = new StringBuilder(64 * 1024);
 
     private HtmlReport(Findings f, ReportCharts charts, ReportOptions options) {
@@ -33,6 +34,7 @@ final class HtmlReport {
         this.charts = charts;
         this.options = options;
         this.time = new DisplayTime(options.displayZone());
+        this.listed = new Listed(f);
     }
 
     static String render(Findings f, ReportCharts charts, ReportOptions options) {
@@ -54,8 +56,8 @@ final class HtmlReport {
         timelineChart();
         eniPlacement();
         bursts();
-        new HtmlHypotheses(b, f, time).hypotheses();
-        new HtmlHypotheses(b, f, time).pathChecks();
+        new HtmlHypotheses(b, f, time, listed).hypotheses();
+        new HtmlHypotheses(b, f, time, listed).pathChecks();
         queries();
         b.append("<footer>Written by rootline from the evidence listed above. Report schema version ")
                 .append(Findings.SCHEMA_VERSION).append("; the same findings are in report.json.</footer>\n");
@@ -145,7 +147,7 @@ final class HtmlReport {
         b.append("<table>\n<tr><th>Burst</th><th>Signature</th><th>Target</th><th>Start (")
                 .append(Html.text(time.zoneName())).append(")</th><th>End</th><th>Lasted</th>")
                 .append("<th class=\"num\">Failures</th><th class=\"num\">Per min</th><th>Clients</th></tr>\n");
-        for (Burst x : f.bursts()) {
+        for (Burst x : listed.bursts()) {
             b.append("<tr id=\"burst-").append(Html.id(x.id())).append("\"><td>").append(Html.text(x.id()))
                     .append("</td><td><code>").append(Html.text(x.signature())).append("</code></td><td><code>")
                     .append(Html.text(x.target())).append("</code></td><td class=\"time\">")
@@ -156,7 +158,12 @@ final class HtmlReport {
                     .append(ReportText.rate(x.ratePerMinute())).append("</td><td>")
                     .append(Html.text(String.join(", ", x.clients()))).append("</td></tr>\n");
         }
-        b.append("</table>\n</section>\n");
+        b.append("</table>\n");
+        String omitted = listed.omittedBursts();
+        if (omitted != null) {
+            b.append("<p class=\"none\">").append(Html.text(omitted)).append("</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     /** A time that may wrap between date and time of day, never inside either (narrow PDF columns). */

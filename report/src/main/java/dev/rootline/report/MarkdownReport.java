@@ -20,6 +20,7 @@ final class MarkdownReport {
     private final ReportCharts charts;
     private final ReportOptions options;
     private final DisplayTime time;
+    private final Listed listed;
     private final StringBuilder b = new StringBuilder(32 * 1024);
 
     private MarkdownReport(Findings f, ReportCharts charts, ReportOptions options) {
@@ -27,6 +28,7 @@ final class MarkdownReport {
         this.charts = charts;
         this.options = options;
         this.time = new DisplayTime(options.displayZone());
+        this.listed = new Listed(f);
     }
 
     static String render(Findings f, ReportCharts charts, ReportOptions options) {
@@ -105,12 +107,16 @@ final class MarkdownReport {
         }
         row("Burst", "Signature", "Target", "Start (" + time.zoneName() + ")", "End", "Lasted", "Failures", "Per minute", "Clients");
         b.append("|---|---|---|---|---|---|--:|--:|---|\n");
-        for (Burst x : f.bursts()) {
+        for (Burst x : listed.bursts()) {
             row(Markdown.text(x.id()), Markdown.code(x.signature()), Markdown.code(x.target()), time.format(x.start()),
                     time.format(x.end()), DisplayTime.duration(x.start(), x.end()), ReportText.count(x.count()),
                     ReportText.rate(x.ratePerMinute()), Markdown.text(String.join(", ", x.clients())));
         }
         b.append('\n');
+        String omitted = listed.omittedBursts();
+        if (omitted != null) {
+            b.append('_').append(Markdown.text(omitted)).append("_\n\n");
+        }
     }
 
     private void hypotheses() {
@@ -131,7 +137,8 @@ final class MarkdownReport {
                         .append(Markdown.code(ReportText.resource(r.getValue()))).append('\n');
             }
             if (!h.bursts().isEmpty()) {
-                b.append("- explains bursts: ").append(Markdown.text(String.join(", ", h.bursts()))).append('\n');
+                b.append("- explains bursts: ").append(Markdown.text(String.join(", ", Listed.firstIds(h)) + Listed.moreIds(h)))
+                        .append('\n');
             }
             b.append('\n');
             events("Evidence", h.evidence());
@@ -172,7 +179,11 @@ final class MarkdownReport {
         if (f.pathChecks().isEmpty()) {
             b.append("No path was checked: no topology (EC2 snapshots) was available for the bursts.\n\n");
         }
-        for (PathCheck p : f.pathChecks()) {
+        String omitted = listed.omittedPathChecks();
+        if (omitted != null) {
+            b.append('_').append(Markdown.text(omitted)).append("_\n\n");
+        }
+        for (PathCheck p : listed.pathChecks()) {
             b.append("### ").append(p.burstId() == null ? "" : "Burst " + Markdown.text(p.burstId()) + ": ")
                     .append(Markdown.text(p.clientCidr())).append(" \u2192 ").append(Markdown.text(p.targetIp()))
                     .append(" at ").append(Markdown.text(time.withZone(p.at()))).append(" — **")

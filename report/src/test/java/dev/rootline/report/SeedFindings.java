@@ -164,6 +164,31 @@ final class SeedFindings {
         return new Findings(FROM, TO, sources, bursts, enis, paths, hypotheses, ev);
     }
 
+    /**
+     * The incident plus {@code n} small background bursts (each with a path check), which one UNEXPLAINED
+     * hypothesis groups: what a sweep over months of history looks like.
+     */
+    static Findings withBackground(int n) {
+        Findings f = incident();
+        List<Burst> bursts = new java.util.ArrayList<>(f.bursts());
+        List<PathCheck> paths = new java.util.ArrayList<>(f.pathChecks());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "n" + (i + 1);
+            Instant start = FROM.plusSeconds(60L * i);
+            bursts.add(new Burst(id, "http_429", "10.50.77.12:443", start, start.plusSeconds(30), 5 + i % 40,
+                    List.of("orca"), List.of("noise-" + i)));
+            paths.add(new PathCheck(id, start, "10.50.77.12", "10.50.0.0/16", "unknown", List.of()));
+            ids.add(id);
+        }
+        bursts.sort(java.util.Comparator.comparing(Burst::start));
+        List<Hypothesis> hypotheses = new java.util.ArrayList<>(f.hypotheses());
+        hypotheses.add(new Hypothesis(hypotheses.size() + 1, HypothesisKind.UNEXPLAINED, 0.2,
+                "No change in the evidence explains " + n + " bursts of http_429 failures", "", Map.of(), ids, null,
+                List.of(), List.of()));
+        return new Findings(f.from(), f.to(), f.sources(), bursts, f.eniEvents(), paths, hypotheses, f.evidence());
+    }
+
     private static PathCheck path(String burst, Instant at, String eni, String subnet) {
         return new PathCheck(burst, at, "172.20.101.121", "10.50.0.0/16", "blocked", List.of(
                 new PathCheck.Hop("route", "rtb-0backend1", true, "10.50.0.0/16 routes 172.20.0.0/16 to pcx-0e1f2a3b", "ec2-rtb-backend"),

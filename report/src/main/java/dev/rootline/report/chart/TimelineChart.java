@@ -13,7 +13,6 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -60,9 +59,12 @@ public final class TimelineChart {
         rate.setUpperMargin(0.12);
         plot.setRangeAxis(rate);
 
-        XYSeriesCollection targets = targetRates(findings);
-        XYStepRenderer lines = new XYStepRenderer();
-        lines.setDefaultShapesVisible(false);
+        XYSeriesCollection targets = new XYSeriesCollection();
+        for (Object series : targetRates(findings).getSeries()) {
+            targets.addSeries(StepEnvelope.corners((XYSeries) series));
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer lines = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        lines.setDrawSeriesLineAsPath(true);
         plot.setDataset(0, targets);
         plot.setRenderer(0, lines);
         XYStepAreaRenderer area = null;
@@ -111,7 +113,7 @@ public final class TimelineChart {
                 s.addOrUpdate((double) e.getKey(), Math.max(0.0, level));
             }
             s.addOrUpdate((double) Math.max(findings.to().toEpochMilli(), d.lastKey()), 0.0);
-            out.addSeries(s);
+            out.addSeries(StepEnvelope.of(s, findings.from().toEpochMilli(), findings.to().toEpochMilli()));
         });
         return out;
     }
@@ -124,8 +126,9 @@ public final class TimelineChart {
             for (Timeline.Bucket b : failures.buckets()) {
                 s.add(b.start().toEpochMilli(), b.count(source) / minutes);
             }
-            s.add(failures.buckets().get(failures.buckets().size() - 1).start().plus(failures.bucket()).toEpochMilli(), 0.0);
-            out.addSeries(s);
+            long end = failures.buckets().get(failures.buckets().size() - 1).start().plus(failures.bucket()).toEpochMilli();
+            s.add(end, 0.0);
+            out.addSeries(StepEnvelope.of(s, failures.buckets().get(0).start().toEpochMilli(), end));
         }
         return out;
     }

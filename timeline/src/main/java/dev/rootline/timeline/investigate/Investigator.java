@@ -53,9 +53,7 @@ public final class Investigator {
                 window[0], window[1], Integer.MAX_VALUE), FailureSignal::from, failures::addAll);
         List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
         window = focus(window, bursts);
-        SearchRequest inWindow = new SearchRequest("", window[0], window[1], Integer.MAX_VALUE);
-        Map<String, Long> sources = new HashMap<>();
-        searcher.scan(inWindow, (t, s) -> sources.merge(s, 1L, Long::sum));
+        Map<String, Long> sources = new HashMap<>(searcher.countBySource(window[0], window[1]));
 
         // lifecycles and topology need the whole history: snapshots are often taken long after the incident
         // streamed in time order and folded as they come: memory holds states, not events; ENI steps (hundreds of
@@ -97,6 +95,11 @@ public final class Investigator {
     private Instant[] window() throws IOException {
         if (settings.from() != null && settings.to() != null) {
             return new Instant[] {settings.from(), settings.to()};
+        }
+        if (settings.from() == null && settings.to() == null) {
+            Instant[] bounds = searcher.timeBounds();
+            return bounds == null ? new Instant[] {Instant.EPOCH, Instant.EPOCH.plusMillis(1)}
+                    : new Instant[] {bounds[0], bounds[1].plusMillis(1)};
         }
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
         searcher.scan(new SearchRequest("", settings.from(), settings.to(), Integer.MAX_VALUE), (t, s) -> {
