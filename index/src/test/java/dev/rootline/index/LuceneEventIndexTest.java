@@ -42,6 +42,27 @@ class LuceneEventIndexTest {
     }
 
     @Test
+    void timeBoundsComeFromThePointsAndCountsBySourceMatchAScan() throws IOException {
+        try (EventIndex.Searcher s = index.openSearcher()) {
+            assertThat(s.timeBounds()).containsExactly(Instant.parse("2024-10-25T11:58:00Z"), Instant.parse("2024-10-29T23:15:19.078Z"));
+            assertThat(s.countBySource(null, null)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("clouddriver", 3L, "cloudtrail", 1L));
+            Instant from = Instant.parse("2024-10-25T11:59:00Z");
+            Instant to = Instant.parse("2024-10-29T23:15:19.078Z"); // exclusive
+            java.util.Map<String, Long> scanned = new java.util.HashMap<>();
+            s.scan(new SearchRequest("", from, to, Integer.MAX_VALUE), (t, src) -> scanned.merge(src, 1L, Long::sum));
+            assertThat(s.countBySource(from, to)).isEqualTo(scanned).containsExactly(java.util.Map.entry("clouddriver", 1L));
+        }
+        EventIndex empty = EventIndex.lucene(dir.resolve("empty"));
+        try (EventIndex.Writer w = empty.openWriter()) {
+            w.upsert(Events.log("x", null, "no time"));
+            w.commit();
+        }
+        try (EventIndex.Searcher s = empty.openSearcher()) {
+            assertThat(s.timeBounds()).isNull();
+        }
+    }
+
+    @Test
     void reUpsertingTheSameIdsNeverDuplicates() throws IOException {
         try (EventIndex.Writer w = index.openWriter()) {
             w.upsert(Events.log("l1", "2024-10-29T23:15:19.078Z", TIMEOUT));
