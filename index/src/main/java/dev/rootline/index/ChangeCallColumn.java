@@ -3,8 +3,6 @@ package dev.rootline.index;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
 import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -22,7 +20,6 @@ import java.util.function.Function;
  */
 final class ChangeCallColumn {
     static final String FIELD = "changeCall";
-    private static final byte VERSION = 1;
     private static final byte CALL = 1;
     private static final byte NO_CALL = 0;
 
@@ -35,13 +32,13 @@ final class ChangeCallColumn {
             return null;
         }
         ChangeCall c = ChangeCall.of(e);
-        return new BinaryDocValuesField(FIELD, c == null ? new BytesRef(new byte[] {VERSION, NO_CALL}) : encode(c));
+        return new BinaryDocValuesField(FIELD, c == null ? new BytesRef(new byte[] {Columns.VERSION, NO_CALL}) : encode(c));
     }
 
     static BytesRef encode(ChangeCall c) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(512);
         try {
-            out.writeByte(VERSION);
+            out.writeByte(Columns.VERSION);
             out.writeByte(CALL);
             out.writeZLong(c.time().getEpochSecond());
             out.writeVInt(c.time().getNano());
@@ -56,11 +53,8 @@ final class ChangeCallColumn {
         return new BytesRef(out.toArrayCopy());
     }
 
-    static boolean readable(BytesRef b) {
-        return b.length >= 2 && b.bytes[b.offset] == VERSION;
-    }
 
-    /** The call, or null for the no-call mark; see {@link #readable}. */
+    /** The call, or null for the no-call mark; see {@link Columns#readable}. */
     static ChangeCall decode(BytesRef b) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
         in.readByte();
@@ -73,23 +67,6 @@ final class ChangeCallColumn {
 
     /** Reads each hit's call from the column (or its stored event, in older indexes) and maps it. */
     static <T> TimeOrderedHits.Loaders<T> loaders(Function<ChangeCall, T> map) {
-        return leaf -> new TimeOrderedHits.Loader<>() {
-            private final BinaryDocValues column = leaf.reader().getBinaryDocValues(FIELD);
-            private StoredFields stored;
-
-            @Override
-            public T load(int doc) throws IOException {
-                ChangeCall c;
-                if (column != null && column.docID() <= doc && column.advanceExact(doc) && readable(column.binaryValue())) {
-                    c = decode(column.binaryValue());
-                } else {
-                    if (stored == null) {
-                        stored = leaf.reader().storedFields();
-                    }
-                    c = ChangeCall.of(EventDocuments.toEvent(stored.document(doc)));
-                }
-                return c == null ? null : map.apply(c);
-            }
-        };
+        return Columns.loaders(FIELD, ChangeCallColumn::decode, ChangeCall::of, map);
     }
 }

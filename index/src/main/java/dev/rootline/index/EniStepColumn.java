@@ -2,8 +2,6 @@ package dev.rootline.index;
 
 import dev.rootline.ingest.ec2.EniStep;
 import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -20,7 +18,6 @@ import java.time.Instant;
  */
 final class EniStepColumn {
     static final String FIELD = "eniStep";
-    private static final byte VERSION = 1;
 
     private EniStepColumn() {
     }
@@ -34,13 +31,13 @@ final class EniStepColumn {
         if (step != null) {
             return new BinaryDocValuesField(FIELD, encode(step));
         }
-        return EniStep.concerns(e) ? new BinaryDocValuesField(FIELD, new BytesRef(new byte[] {VERSION, NO_STEP})) : null;
+        return EniStep.concerns(e) ? new BinaryDocValuesField(FIELD, new BytesRef(new byte[] {Columns.VERSION, NO_STEP})) : null;
     }
 
     static BytesRef encode(EniStep s) {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput(128);
         try {
-            out.writeByte(VERSION);
+            out.writeByte(Columns.VERSION);
             out.writeByte((byte) s.kind().ordinal());
             out.writeString(s.eniId());
             out.writeZLong(s.time().getEpochSecond());
@@ -57,12 +54,8 @@ final class EniStepColumn {
         return new BytesRef(out.toArrayCopy());
     }
 
-    /** True when this version wrote the value (a step or the no-step mark). */
-    static boolean readable(BytesRef b) {
-        return b.length >= 2 && b.bytes[b.offset] == VERSION;
-    }
 
-    /** The step, or null for the no-step mark; see {@link #readable}. */
+    /** The step, or null for the no-step mark; see {@link Columns#readable}. */
     static EniStep decode(BytesRef b) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
         in.readByte();
@@ -77,22 +70,8 @@ final class EniStepColumn {
                 Strings.readList(in), Strings.readList(in));
     }
 
-    /** Reads each hit's step from the column, or from its stored event when the column is absent. */
+    /** Reads each hit's step from the column, or from its stored event where the column lacks it. */
     static TimeOrderedHits.Loaders<EniStep> loaders() {
-        return leaf -> new TimeOrderedHits.Loader<>() {
-            private final BinaryDocValues column = leaf.reader().getBinaryDocValues(FIELD);
-            private StoredFields stored;
-
-            @Override
-            public EniStep load(int doc) throws IOException {
-                if (column != null && column.docID() <= doc && column.advanceExact(doc) && readable(column.binaryValue())) {
-                    return decode(column.binaryValue());
-                }
-                if (stored == null) {
-                    stored = leaf.reader().storedFields();
-                }
-                return EniStep.of(EventDocuments.toEvent(stored.document(doc)));
-            }
-        };
+        return Columns.loaders(FIELD, EniStepColumn::decode, EniStep::of, s -> s);
     }
 }

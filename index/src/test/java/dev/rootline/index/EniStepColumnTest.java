@@ -53,7 +53,7 @@ class EniStepColumnTest {
                 .raw("{}").provenance(new Provenance("/ct/c.json", 0, -1)).build();
         var mark = EniStepColumn.field(detach);
         assertThat(mark).isNotNull();
-        assertThat(EniStepColumn.readable(mark.binaryValue())).isTrue();
+        assertThat(Columns.readable(mark.binaryValue())).isTrue();
         assertThat(EniStepColumn.decode(mark.binaryValue())).isNull();
         assertThat(EniStepColumn.field(Events.log("l", "2024-10-25T12:00:00Z", "no ENI here"))).isNull();
     }
