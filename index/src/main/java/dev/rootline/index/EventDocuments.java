@@ -83,7 +83,7 @@ final class EventDocuments {
         // stored as UTF-8 bytes: Jackson writes them directly; Lucene's own string encoding is a char loop
         d.add(new StoredField(Fields.EVENT, new BytesRef(EventJson.toJsonUtf8(e, false))));
         d.add(new StoredField(Fields.RAW, new BytesRef(e.raw().getBytes(StandardCharsets.UTF_8))));
-        // facts investigate reads for every ENI call and network change, kept as columns beside the record
+        // facts investigate reads for every ENI call, network change and failure, kept as columns beside the record
         var eniStep = EniStepColumn.field(e);
         if (eniStep != null) {
             d.add(eniStep);
@@ -91,6 +91,10 @@ final class EventDocuments {
         var changeCall = ChangeCallColumn.field(e);
         if (changeCall != null) {
             d.add(changeCall);
+        }
+        var failure = FailureColumn.field(e);
+        if (failure != null) {
+            d.add(failure);
         }
         return d;
     }

@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.Failure;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.ec2.EniStep;
 
@@ -69,6 +70,13 @@ public interface EventIndex {
          * {@link #forEach(SearchRequest, java.util.function.Function, Consumer)}.
          */
         <T> void forEachChangeCall(SearchRequest request, java.util.function.Function<ChangeCall, T> map, Consumer<T> fold)
+                throws IOException;
+
+        /**
+         * The {@link Failure} of every hit that reports one, in time order, read from the column the index keeps
+         * for failing application and Kubernetes events; {@code map} may run on several threads.
+         */
+        <T> void forEachFailure(SearchRequest request, java.util.function.Function<Failure, T> map, Consumer<T> fold)
                 throws IOException;
 
         /**

@@ -21,8 +21,9 @@ import java.util.Set;
  *   <li>{@link #MESSAGE} and the catch-all {@link #TEXT}: tokenised full text. {@code TEXT} holds every other
  *       indexed value (not the message, not the raw record) to stay small; unqualified terms search both;</li>
  *   <li>{@link #EVENT} and {@link #RAW}: stored only, to show each hit as it was read;</li>
- *   <li>two binary doc-values columns investigate reads instead of the stored records:
- *       {@link EniStepColumn} on ENI calls and snapshots, {@link ChangeCallColumn} on network changes.</li>
+ *   <li>binary doc-values columns investigate reads instead of the stored records: {@link EniStepColumn} on
+ *       ENI calls and snapshots, {@link ChangeCallColumn} on network changes, {@link FailureColumn} on
+ *       failing application and Kubernetes events.</li>
  * </ul>
  */
 public final class Fields {

@@ -1,6 +1,7 @@
 package dev.rootline.index;
 
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.Failure;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.ec2.EniStep;
 import org.apache.lucene.index.DirectoryReader;
@@ -270,6 +271,18 @@ final class LuceneEventIndex implements EventIndex {
                 return;
             }
             TimeOrderedHits.forEach(searcher, query(request), request.limit(), ChangeCallColumn.loaders(map), fold, DECODE_THREADS);
+        }
+
+        @Override
+        public <T> void forEachFailure(SearchRequest request, Function<Failure, T> map, Consumer<T> fold) throws IOException {
+            if (!TimeOrderedHits.applies(reader, timeSort())) {
+                forEach(request, e -> {
+                    Failure f = Failure.of(e);
+                    return f == null ? null : map.apply(f);
+                }, fold);
+                return;
+            }
+            TimeOrderedHits.forEach(searcher, query(request), request.limit(), FailureColumn.loaders(map), fold, DECODE_THREADS);
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.rootline.timeline.burst;
 
 import dev.rootline.ingest.Event;
-import dev.rootline.ingest.Source;
+import dev.rootline.ingest.Failure;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,31 +21,21 @@ public record FailureSignal(Instant time, String signature, String target, Strin
 
     /**
      * The failures an event reports: one per signature. CloudTrail error codes are API refusals (a denied
-     * call), not failing traffic, so CloudTrail events give none.
+     * call), not failing traffic, so CloudTrail events give none; see {@link Failure#concerns}.
      */
     public static List<FailureSignal> from(Event e) {
-        if (e.time() == null || e.errors().isEmpty() || e.source() == Source.CLOUDTRAIL
-                || e.source() == Source.EC2 || e.source() == Source.EKS) {
-            return List.of();
-        }
-        String target = e.targets().isEmpty() ? "" : e.targets().get(0);
-        String client = firstNonNull(e.attribute("clouddriverAccount"), e.logger(),
-                e.resources(dev.rootline.ingest.ResourceType.OTHER).stream().findFirst().orElse(null), e.source().id());
-        List<FailureSignal> out = new ArrayList<>(e.errors().size());
-        for (String sig : e.errors()) {
+        Failure f = Failure.of(e);
+        return f == null ? List.of() : from(f);
+    }
+
+    /** One signal per signature of a reported failure, leaving out those that describe the service. */
+    public static List<FailureSignal> from(Failure f) {
+        List<FailureSignal> out = new ArrayList<>(f.signatures().size());
+        for (String sig : f.signatures()) {
             if (!NOT_FAILURES.contains(sig)) {
-                out.add(new FailureSignal(e.time(), sig, target, client, e.id()));
+                out.add(new FailureSignal(f.time(), sig, f.target(), f.client(), f.eventId()));
             }
         }
         return out;
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "";
     }
 }

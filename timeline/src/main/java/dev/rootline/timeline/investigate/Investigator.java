@@ -49,7 +49,7 @@ public final class Investigator {
     public Findings run() throws IOException {
         Instant[] window = window();
         List<FailureSignal> failures = new ArrayList<>();
-        searcher.forEach(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
+        searcher.forEachFailure(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
                 window[0], window[1], Integer.MAX_VALUE), FailureSignal::from, failures::addAll);
         List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
         window = focus(window, bursts);
