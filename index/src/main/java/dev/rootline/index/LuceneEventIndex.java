@@ -253,36 +253,34 @@ final class LuceneEventIndex implements EventIndex {
 
         @Override
         public void forEachEniStep(SearchRequest request, Consumer<EniStep> fold) throws IOException {
-            if (!TimeOrderedHits.applies(reader, timeSort())) {
-                forEach(request, EniStep::of, fold);
-                return;
-            }
-            TimeOrderedHits.forEach(searcher, query(request), request.limit(), EniStepColumn.loaders(), fold, DECODE_THREADS);
+            facts(request, EniStep::of, EniStepColumn.loaders(), s -> s, fold);
         }
 
         @Override
         public <T> void forEachChangeCall(SearchRequest request, Function<ChangeCall, T> map, Consumer<T> fold)
                 throws IOException {
-            if (!TimeOrderedHits.applies(reader, timeSort())) {
-                forEach(request, e -> {
-                    ChangeCall c = ChangeCall.of(e);
-                    return c == null ? null : map.apply(c);
-                }, fold);
-                return;
-            }
-            TimeOrderedHits.forEach(searcher, query(request), request.limit(), ChangeCallColumn.loaders(map), fold, DECODE_THREADS);
+            facts(request, ChangeCall::of, ChangeCallColumn.loaders(map), map, fold);
         }
 
         @Override
         public <T> void forEachFailure(SearchRequest request, Function<Failure, T> map, Consumer<T> fold) throws IOException {
-            if (!TimeOrderedHits.applies(reader, timeSort())) {
-                forEach(request, e -> {
-                    Failure f = Failure.of(e);
-                    return f == null ? null : map.apply(f);
-                }, fold);
+            facts(request, Failure::of, FailureColumn.loaders(map), map, fold);
+        }
+
+        /**
+         * Streams a fact per hit from its column ({@code loaders}); an index whose segments are not sorted by
+         * time (none rootline writes) is read through the stored records instead, in time order all the same.
+         */
+        private <F, T> void facts(SearchRequest request, Function<Event, F> fromRecord, TimeOrderedHits.Loaders<T> loaders,
+                                  Function<F, T> map, Consumer<T> fold) throws IOException {
+            if (TimeOrderedHits.applies(reader, timeSort())) {
+                TimeOrderedHits.forEach(searcher, query(request), request.limit(), loaders, fold, DECODE_THREADS);
                 return;
             }
-            TimeOrderedHits.forEach(searcher, query(request), request.limit(), FailureColumn.loaders(map), fold, DECODE_THREADS);
+            forEach(request, e -> {
+                F fact = fromRecord.apply(e);
+                return fact == null ? null : map.apply(fact);
+            }, fold);
         }
 
         @Override
