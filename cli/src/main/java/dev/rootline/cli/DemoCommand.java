@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         EventIndex index = EventIndex.lucene(work.resolve("index"));
         IngestSummary s = IndexIngestion.run(index, new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(null,
                 ZoneOffset.UTC, Runtime.getRuntime().availableProcessors(), List.of())), List.of(evidence), new Ingestion.Listener() { });
-        w.printf("ingested  %,d events from %,d files into %s%n", s.events(), s.filesRead(), index.directory());
+        w.printf("ingested  %,d events from %,d files into %s%n", s.added(), s.filesRead(), index.directory());
         Findings f = Investigation.run(index, InvestigationSettings.defaults(),
                 new ReportOptions(out, null, ZoneOffset.UTC, index.directory().toString()), w);
         boolean right = f.top().map(h -> h.kind().name().equals(truth.cause().kind())

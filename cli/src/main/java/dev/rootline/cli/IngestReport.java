@@ -13,10 +13,15 @@ final class IngestReport {
     }
 
     static void print(IngestSummary s, Path index, PrintWriter out) {
-        out.printf("ingested %,d events from %,d of %,d files (%s) into %s%n", s.events(), s.filesRead(), s.filesSeen(),
+        // what the index gained, so that the numbers here are the numbers a search finds
+        out.printf("ingested %,d events from %,d of %,d files (%s) into %s%n", s.added(), s.filesRead(), s.filesSeen(),
                 IngestProgress.bytes(s.bytes()), index);
-        for (Map.Entry<String, Long> e : s.eventsBySource().entrySet()) {
+        for (Map.Entry<String, Long> e : s.addedBySource().entrySet()) {
             out.printf("  %-12s %,12d events%n", e.getKey(), e.getValue());
+        }
+        if (s.merged() > 0) {
+            out.printf("  merged       %,12d records already in the index (delivered twice, or ingested before)%n",
+                    s.merged());
         }
         if (s.filesSkipped() > 0) {
             out.printf("  skipped      %,12d files (empty, or CloudTrail digests; see %s)%n", s.filesSkipped(),

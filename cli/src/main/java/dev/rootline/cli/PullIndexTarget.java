@@ -43,7 +43,7 @@ final class PullIndexTarget implements EventTarget, AutoCloseable {
 
     @Override
     public void accept(Event event) throws IOException {
-        writer.upsert(event);
+        writer.upsert(event, this::diagnostic);
         long n = events.incrementAndGet();
         if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
             lastProgress = System.nanoTime();

@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +36,14 @@ final class EventDocuments {
     }
 
     static Document toDocument(Event e) {
+        return toDocument(e, field -> { });
+    }
+
+    /**
+     * The document for {@code e}; {@code capped} hears the name of every field whose value was too long to
+     * index whole (see {@link KeywordTerms}).
+     */
+    static Document toDocument(Event e, java.util.function.Consumer<String> capped) {
         Document d = new Document();
         d.add(new KeywordField(Fields.ID, e.id(), Field.Store.YES));
         if (e.time() != null) {
@@ -44,37 +51,38 @@ final class EventDocuments {
         }
         d.add(new KeywordField(Fields.SOURCE, e.source().id(), Field.Store.NO));
         StringBuilder text = new StringBuilder(256);
-        keyword(d, text, Fields.KIND, e.kind());
-        keyword(d, text, Fields.LEVEL, e.level() == null ? null : e.level().name());
-        keyword(d, text, Fields.EVENT_NAME, e.eventName());
-        keyword(d, text, Fields.EVENT_SOURCE, e.eventSource());
-        keyword(d, text, Fields.ACCOUNT, e.account());
-        keyword(d, text, Fields.REGION, e.region());
-        keyword(d, text, Fields.ACTOR, e.actor());
-        keyword(d, text, Fields.LOGGER, e.logger());
-        keyword(d, text, Fields.THREAD, e.thread());
-        e.errors().forEach(v -> keyword(d, text, Fields.ERROR, v));
-        e.targets().forEach(v -> keyword(d, text, Fields.TARGET, v));
+        Keywords kw = new Keywords(d, capped);
+        kw.add(text, Fields.KIND, e.kind());
+        kw.add(text, Fields.LEVEL, e.level() == null ? null : e.level().name());
+        kw.add(text, Fields.EVENT_NAME, e.eventName());
+        kw.add(text, Fields.EVENT_SOURCE, e.eventSource());
+        kw.add(text, Fields.ACCOUNT, e.account());
+        kw.add(text, Fields.REGION, e.region());
+        kw.add(text, Fields.ACTOR, e.actor());
+        kw.add(text, Fields.LOGGER, e.logger());
+        kw.add(text, Fields.THREAD, e.thread());
+        e.errors().forEach(v -> kw.add(text, Fields.ERROR, v));
+        e.targets().forEach(v -> kw.add(text, Fields.TARGET, v));
         for (Map.Entry<ResourceType, List<String>> r : e.resources().entrySet()) {
             for (String id : r.getValue()) {
                 if (r.getKey() != ResourceType.OTHER) {
-                    keyword(d, null, r.getKey().field(), id);
+                    kw.add(null, r.getKey().field(), id);
                 }
-                keyword(d, text, Fields.RESOURCE, id);
+                kw.add(text, Fields.RESOURCE, id);
             }
         }
         for (String ip : e.ips()) {
-            addIp(d, ip);
+            addIp(kw, ip);
             text.append(ip).append(' ');
         }
-        d.add(new StringField(Fields.FILE, e.provenance().path().toLowerCase(Locale.ROOT), Field.Store.NO));
+        kw.add(null, Fields.FILE, e.provenance().path());
         if (e.message() != null) {
             // tokenised once: unqualified queries search MESSAGE and TEXT together
             d.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
         }
         for (var a : e.attributes().entrySet()) {
             if (KEYWORD_ATTRIBUTES.contains(a.getKey())) {
-                keyword(d, null, a.getKey(), a.getValue());
+                kw.add(null, a.getKey(), a.getValue());
             } else if (!NOT_TEXT.contains(a.getKey())) {
                 text.append(a.getValue()).append(' ');
             }
@@ -108,23 +116,29 @@ final class EventDocuments {
         return b == null ? null : new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8);
     }
 
-    private static void keyword(Document d, StringBuilder text, String field, String value) {
-        if (value == null) {
-            return;
-        }
-        d.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
-        if (text != null) {
-            text.append(value).append(' ');
+    /** Adds keyword fields in their indexed form, and tells which values had to be capped. */
+    private record Keywords(Document d, java.util.function.Consumer<String> capped) {
+        void add(StringBuilder text, String field, String value) {
+            if (value == null) {
+                return;
+            }
+            if (KeywordTerms.capped(value)) {
+                capped.accept(field);
+            }
+            d.add(new StringField(field, KeywordTerms.of(value), Field.Store.NO));
+            if (text != null) {
+                text.append(value).append(' ');
+            }
         }
     }
 
-    private static void addIp(Document d, String ip) {
-        d.add(new StringField(Fields.IP, ip.toLowerCase(Locale.ROOT), Field.Store.NO));
+    private static void addIp(Keywords kw, String ip) {
+        kw.add(null, Fields.IP, ip);
         if (!IpAddresses.isIp(ip)) {
             return; // keyword only: never let a host name reach the resolver
         }
         try {
-            d.add(new InetAddressPoint(Fields.IP, InetAddress.getByName(ip)));
+            kw.d().add(new InetAddressPoint(Fields.IP, InetAddress.getByName(ip)));
         } catch (UnknownHostException | IllegalArgumentException ignored) {
             // kept as a keyword only
         }

@@ -1,5 +1,6 @@
 package dev.rootline.index;
 
+import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.Failure;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
@@ -34,7 +35,23 @@ public interface EventIndex {
 
     /** Adds events; an event whose id is already indexed replaces it, so re-ingesting never duplicates. */
     interface Writer extends Closeable {
-        void upsert(Event event) throws IOException;
+        /**
+         * Adds one event. What concerns only this event goes to {@code problems} and never ends the run: a
+         * value too long to index whole is indexed capped (a WARNING; see {@link KeywordTerms}), an event the
+         * index cannot hold at all is left out (REJECTED). Both name the record's file and offset.
+         *
+         * @throws IOException when the index itself failed; nothing more can be stored
+         */
+        void upsert(Event event, Consumer<Diagnostic> problems) throws IOException;
+
+        /** {@link #upsert(Event, Consumer)} for callers that treat a rejected event as a bug. */
+        default void upsert(Event event) throws IOException {
+            upsert(event, d -> {
+                if (d.severity() == Diagnostic.Severity.REJECTED) {
+                    throw new IllegalArgumentException(d.reason());
+                }
+            });
+        }
 
         /** Makes everything upserted so far durable; a crash after this loses nothing before it. */
         void commit() throws IOException;

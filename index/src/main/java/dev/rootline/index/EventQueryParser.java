@@ -86,6 +86,20 @@ public final class EventQueryParser {
             return super.getFieldQuery(field, text, quoted);
         }
 
+        /** A keyword too long to index whole is searched in the same capped form it was indexed in. */
+        @Override
+        protected Query newTermQuery(org.apache.lucene.index.Term term, float boost) {
+            String f = term.field();
+            if (!Fields.ID.equals(f) && (Fields.KEYWORDS.contains(f) || Fields.IP.equals(f))) {
+                String text = term.text();
+                String bounded = KeywordTerms.bounded(text);
+                if (!bounded.equals(text)) {
+                    term = new org.apache.lucene.index.Term(f, bounded);
+                }
+            }
+            return super.newTermQuery(term, boost);
+        }
+
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                                       boolean endInclusive) throws ParseException {

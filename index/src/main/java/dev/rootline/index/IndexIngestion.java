@@ -10,11 +10,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Ingests evidence into an index: upserts every event, writes rejected records to {@code rejects.jsonl}
  * and warnings to {@code warnings.jsonl} in the index folder, and commits at the end (and every 30 s
  * while running, so a long ingest killed mid-way keeps most of its work; re-running it is always exact).
+ * The summary it returns counts what the index gained, which is what a search then finds.
  */
 public final class IndexIngestion {
     public static final String REJECTS = "rejects.jsonl";
@@ -26,9 +32,16 @@ public final class IndexIngestion {
     public static IngestSummary run(EventIndex index, Ingestion ingestion, List<Path> inputs,
                                     Ingestion.Listener progress) throws IOException {
         Instant started = Instant.now();
+        Map<String, Long> before = counts(index);
+        IndexTally refused = new IndexTally();
+        IngestSummary summary;
         try (EventIndex.Writer writer = index.openWriter();
              DiagnosticsLog rejects = new DiagnosticsLog(index.directory().resolve(REJECTS), started);
              DiagnosticsLog warnings = new DiagnosticsLog(index.directory().resolve(WARNINGS), started)) {
+            Consumer<Diagnostic> log = d -> {
+                (d.severity() == Diagnostic.Severity.REJECTED ? rejects : warnings).write(d);
+                progress.diagnostic(d);
+            };
             Ingestion.Listener listener = new Ingestion.Listener() {
                 @Override
                 public void started(List<Path> files, long totalBytes) {
@@ -47,16 +60,58 @@ public final class IndexIngestion {
 
                 @Override
                 public void diagnostic(Diagnostic d) {
-                    (d.severity() == Diagnostic.Severity.REJECTED ? rejects : warnings).write(d);
-                    progress.diagnostic(d);
+                    log.accept(d);
                 }
             };
-            IngestSummary summary;
-            try (ParallelUpserts upserts = new ParallelUpserts(writer, Runtime.getRuntime().availableProcessors(), 4096)) {
+            Consumer<Diagnostic> indexProblems = d -> {
+                refused.count(d);
+                log.accept(d);
+            };
+            try (ParallelUpserts upserts = new ParallelUpserts(writer, indexProblems,
+                    Runtime.getRuntime().availableProcessors(), 4096)) {
                 summary = ingestion.run(inputs, upserts::accept, listener);
             }
             writer.commit();
-            return summary;
+        }
+        Map<String, Long> added = new TreeMap<>();
+        counts(index).forEach((source, n) -> {
+            long gained = n - before.getOrDefault(source, 0L);
+            if (gained > 0) {
+                added.put(source, gained);
+            }
+        });
+        return summary.indexed(added, refused.rejected.sum(), refused.reasons(), refused.capped.sum());
+    }
+
+    /** Events per source in the index as last committed; none when there is no index yet. */
+    private static Map<String, Long> counts(EventIndex index) throws IOException {
+        if (!index.exists()) {
+            return Map.of();
+        }
+        try (EventIndex.Searcher s = index.openSearcher()) {
+            return s.countBySource(null, null);
+        }
+    }
+
+    /** What the index refused or capped, counted as the ingest counts its own diagnostics. */
+    private static final class IndexTally {
+        final LongAdder rejected = new LongAdder();
+        final LongAdder capped = new LongAdder();
+        final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+
+        void count(Diagnostic d) {
+            if (d.severity() == Diagnostic.Severity.REJECTED) {
+                rejected.increment();
+                reasons.computeIfAbsent(d.category(), k -> new LongAdder()).increment();
+            } else if (d.severity() == Diagnostic.Severity.WARNING) {
+                capped.increment();
+            }
+        }
+
+        Map<String, Long> reasons() {
+            Map<String, Long> out = new TreeMap<>();
+            reasons.forEach((k, v) -> out.put(k, v.sum()));
+            return out;
         }
     }
 }

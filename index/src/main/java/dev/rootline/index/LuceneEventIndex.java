@@ -1,5 +1,6 @@
 package dev.rootline.index;
 
+import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.Failure;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
@@ -128,8 +129,19 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         @Override
-        public void upsert(Event event) throws IOException {
-            writer.updateDocument(new Term(Fields.ID, event.id()), EventDocuments.toDocument(event));
+        public void upsert(Event event, Consumer<Diagnostic> problems) throws IOException {
+            List<String> capped = new ArrayList<>(0);
+            var doc = EventDocuments.toDocument(event, capped::add);
+            try {
+                writer.updateDocument(new Term(Fields.ID, event.id()), doc);
+            } catch (IllegalArgumentException e) {
+                // Lucene refused this document alone and stays usable (aborting failures are not IAEs)
+                problems.accept(IndexProblems.rejected(event, e));
+                return;
+            }
+            if (!capped.isEmpty()) {
+                problems.accept(IndexProblems.capped(event, capped));
+            }
             if (System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {
                 synchronized (this) {
                     if (System.currentTimeMillis() - lastCommit > COMMIT_EVERY_MILLIS) {

@@ -1,30 +1,42 @@
 package dev.rootline.index;
 
+import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.Event;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Hands events from parser threads to indexing threads through a small bounded queue, so that a single
  * large file (one parser thread) still keeps every core busy: building Lucene documents and inverting them
  * costs more than parsing. The queue bound keeps memory flat.
+ *
+ * <p>A record the index refuses is a diagnostic, not a failure. When the index itself fails, the workers
+ * keep draining the queue (dropping what they take) until each has its stop mark, so a producer blocked
+ * on a full queue is never stranded and {@link #close()} always returns; the failure is rethrown to the
+ * producers' next {@link #accept} and to {@code close}.
  */
 final class ParallelUpserts implements AutoCloseable {
     private static final Event STOP = Event.builder(dev.rootline.ingest.Source.LOG, "stop").id("\u0000stop")
             .provenance(new dev.rootline.ingest.Provenance("", -1, -1)).build();
 
     private final EventIndex.Writer writer;
+    private final Consumer<Diagnostic> problems;
     private final BlockingQueue<Event> queue;
     private final List<Thread> workers = new ArrayList<>();
-    private final AtomicReference<IOException> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Set once accept() has thrown the failure: close() must not throw the same object again (self-suppression). */
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
 
-    ParallelUpserts(EventIndex.Writer writer, int threads, int capacity) {
+    ParallelUpserts(EventIndex.Writer writer, Consumer<Diagnostic> problems, int threads, int capacity) {
         this.writer = writer;
+        this.problems = problems;
         this.queue = new ArrayBlockingQueue<>(capacity);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(this::work, "rootline-index-" + i);
@@ -34,9 +46,12 @@ final class ParallelUpserts implements AutoCloseable {
         }
     }
 
-    /** Blocks while the queue is full; fails fast once a worker has failed. */
+    /** Blocks while the queue is full; fails fast once the index has failed. */
     void accept(Event e) throws IOException {
-        rethrow();
+        if (failure.get() != null) {
+            reported.set(true);
+            rethrow();
+        }
         try {
             queue.put(e);
         } catch (InterruptedException ie) {
@@ -48,13 +63,15 @@ final class ParallelUpserts implements AutoCloseable {
     private void work() {
         try {
             for (Event e = queue.take(); e != STOP; e = queue.take()) {
-                if (failure.get() == null) {
-                    writer.upsert(e);
+                if (failure.get() != null) {
+                    continue; // drain: producers and close() must never wait on a dead worker
+                }
+                try {
+                    writer.upsert(e, problems);
+                } catch (IOException | RuntimeException | Error fatal) {
+                    failure.compareAndSet(null, fatal);
                 }
             }
-        } catch (IOException e) {
-            failure.compareAndSet(null, e);
-            queue.clear(); // unblock producers; they fail on their next accept
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -74,13 +91,20 @@ final class ParallelUpserts implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while indexing", e);
         }
-        rethrow();
+        if (!reported.get()) {
+            rethrow();
+        }
     }
 
     private void rethrow() throws IOException {
-        IOException e = failure.get();
-        if (e != null) {
-            throw e;
+        Throwable t = failure.get();
+        switch (t) {
+            case null -> { }
+            case IOException io -> throw io;
+            case UncheckedIOException u -> throw u.getCause();
+            case RuntimeException r -> throw r;
+            case Error err -> throw err;
+            default -> throw new IOException(t);
         }
     }
 }

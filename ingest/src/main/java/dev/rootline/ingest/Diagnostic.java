@@ -18,4 +18,20 @@ public record Diagnostic(Severity severity, String path, long offset, long line,
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reason, "reason");
     }
+
+    /** The reason's kind, for counting: "malformed JSON: Unexpected character…" → "malformed JSON". */
+    public String category() {
+        return category(reason);
+    }
+
+    static String category(String reason) {
+        int cut = reason.length();
+        for (char c : new char[] {':', '(', ';'}) {
+            int i = reason.indexOf(c);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return reason.substring(0, cut).trim();
+    }
 }

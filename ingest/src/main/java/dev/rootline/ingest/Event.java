@@ -20,7 +20,8 @@ import java.util.Optional;
  * timestamp (a file that starts inside a stack trace, a record with {@code eventTime: "redacted"}); such
  * events are kept and searchable, but fall outside every time range.
  *
- * @param id         stable id: re-ingesting the same input yields the same id (see {@link StableIds})
+ * @param id         stable id: re-ingesting the same input yields the same id (see {@link StableIds}); at most
+ *                   {@link StableIds#MAX_ID_CHARS} characters
  * @param errors     failure signatures such as {@code io_timeout}, or CloudTrail error codes
  * @param targets    what a failed call was talking to, as {@code host:port} or {@code host}
  * @param ips        every IP address the event mentions (caller, failed target, ENI address)
@@ -50,7 +51,7 @@ public record Event(
         Provenance provenance) {
 
     public Event {
-        Objects.requireNonNull(id, "id");
+        id = StableIds.bounded(Objects.requireNonNull(id, "id"));
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(provenance, "provenance");

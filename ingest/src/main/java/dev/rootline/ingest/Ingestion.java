@@ -199,16 +199,8 @@ public final class Ingestion {
         listener.diagnostic(d);
     }
 
-    /** "malformed JSON: Unexpected character…" → "malformed JSON". */
     static String category(String reason) {
-        int cut = reason.length();
-        for (char c : new char[] {':', '(', ';'}) {
-            int i = reason.indexOf(c);
-            if (i > 0) {
-                cut = Math.min(cut, i);
-            }
-        }
-        return reason.substring(0, cut).trim();
+        return Diagnostic.category(reason);
     }
 
     private boolean excluded(Path p) {

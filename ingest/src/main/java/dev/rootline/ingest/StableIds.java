@@ -22,6 +22,25 @@ public final class StableIds {
     private StableIds() {
     }
 
+    /** Longest id kept as built; ids are index keys, report anchors and command arguments. */
+    public static final int MAX_ID_CHARS = 256;
+
+    /**
+     * {@code id} itself, or, when longer than {@link #MAX_ID_CHARS} (an id built from a 40,000-character
+     * eventID), its start and a digest of the whole: still deterministic and distinct, and short enough for
+     * every index.
+     */
+    public static String bounded(String id) {
+        if (id.length() <= MAX_ID_CHARS) {
+            return id;
+        }
+        int cut = 200;
+        if (Character.isHighSurrogate(id.charAt(cut - 1))) {
+            cut--;
+        }
+        return id.substring(0, cut) + "~" + hash(id);
+    }
+
     /** A short hex digest of the given parts. */
     public static String hash(String... parts) {
         MessageDigest sha = sha256();
