@@ -20,10 +20,10 @@ class FailureSignaturesTest {
     }
 
     @Test
-    void nettyConnectionRefusedNamesHostAndPort() {
+    void nettyConnectionRefusedKeepsTheIpThenTheHost() {
         Event e = signed("io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: localhost/127.0.0.1:7002");
         assertThat(e.errors()).containsExactly("connection_refused");
-        assertThat(e.targets()).containsExactly("localhost:7002");
+        assertThat(e.targets()).containsExactly("127.0.0.1:7002", "localhost:7002");
     }
 
     @Test

@@ -131,7 +131,7 @@ final class HtmlHypotheses {
             if (p.burstId() != null) {
                 b.append("Burst ").append(Html.text(p.burstId())).append(": ");
             }
-            b.append(Html.text(p.clientCidr())).append(" \u2192 ").append(Html.text(p.targetIp()))
+            b.append(Html.text(p.clientCidr())).append(" \u2192 ").append(Html.text(ReportText.target(p)))
                     .append(" at ").append(Html.text(time.withZone(p.at()))).append(" <span class=\"verdict ")
                     .append(Html.id(p.verdict())).append("\">").append(Html.text(p.verdict())).append("</span></h3>\n");
             b.append("<ol class=\"hops\">\n");

@@ -152,6 +152,9 @@ final class JsonReport {
         g.writeStringField("burstId", p.burstId());
         time(g, "at", p.at());
         g.writeStringField("targetIp", p.targetIp());
+        if (p.targetHost() != null) {
+            g.writeStringField("targetHost", p.targetHost()); // the failures named this host, not the IP
+        }
         g.writeStringField("clientCidr", p.clientCidr());
         g.writeStringField("verdict", p.verdict());
         g.writeArrayFieldStart("hops");

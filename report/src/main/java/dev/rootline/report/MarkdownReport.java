@@ -185,7 +185,7 @@ final class MarkdownReport {
         }
         for (PathCheck p : listed.pathChecks()) {
             b.append("### ").append(p.burstId() == null ? "" : "Burst " + Markdown.text(p.burstId()) + ": ")
-                    .append(Markdown.text(p.clientCidr())).append(" \u2192 ").append(Markdown.text(p.targetIp()))
+                    .append(Markdown.text(p.clientCidr())).append(" \u2192 ").append(Markdown.text(ReportText.target(p)))
                     .append(" at ").append(Markdown.text(time.withZone(p.at()))).append(" — **")
                     .append(Markdown.text(p.verdict())).append("**\n\n");
             int n = 0;

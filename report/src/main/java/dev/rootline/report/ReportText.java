@@ -123,4 +123,9 @@ final class ReportText {
     static long totalFailures(Findings f) {
         return f.bursts().stream().mapToLong(b -> b.count()).sum();
     }
+
+    /** The address a path check followed, with the host name the failures gave when they gave no IP. */
+    static String target(dev.rootline.timeline.findings.PathCheck p) {
+        return p.targetHost() == null ? p.targetIp() : p.targetIp() + " (" + p.targetHost() + ")";
+    }
 }

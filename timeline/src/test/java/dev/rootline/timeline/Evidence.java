@@ -117,7 +117,15 @@ public final class Evidence {
     }
 
     public Evidence cluster(String name, String vpc, List<String> subnets, Instant at) {
+        return cluster(name, vpc, subnets, at, null);
+    }
+
+    /** A describe-cluster snapshot; {@code endpoint} is the API server's URL, or null. */
+    public Evidence cluster(String name, String vpc, List<String> subnets, Instant at, String endpoint) {
         ObjectNode n = JSON.createObjectNode().put("name", name).put("status", "ACTIVE");
+        if (endpoint != null) {
+            n.put("endpoint", endpoint);
+        }
         ObjectNode v = n.putObject("resourcesVpcConfig").put("vpcId", vpc).put("endpointPrivateAccess", true)
                 .put("endpointPublicAccess", false);
         ArrayNode s = v.putArray("subnetIds");
@@ -198,6 +206,26 @@ public final class Evidence {
     public String deletePeering(String pcx, Instant at) {
         return cloudTrail("DeleteVpcPeeringConnection", at, "arn:aws:iam::1:user/dave",
                 JSON.createObjectNode().put("vpcPeeringConnectionId", pcx), JSON.createObjectNode()).id();
+    }
+
+    /**
+     * A fabric8/OkHttp-style failure that names only the endpoint's host, every {@code everySeconds} from start to
+     * end.
+     */
+    public Evidence javaTimeoutsTo(String host, Instant start, Instant end, int everySeconds) {
+        int i = 0;
+        for (Instant t = start; !t.isAfter(end); t = t.plusSeconds(everySeconds)) {
+            String msg = "Could not list namespaces for account prd-api-eks-cluster\n"
+                    + "io.fabric8.kubernetes.client.KubernetesClientException: Operation: [list]  for kind: [Namespace]  with name: [null]  in namespace: [null]  failed.\n"
+                    + "Caused by: java.net.ConnectException: Failed to connect to " + host + ":443\n"
+                    + "Caused by: java.net.SocketTimeoutException: connect timed out";
+            Event.Builder b = Event.builder(Source.CLOUDDRIVER, "log").id("log-" + host + "-" + (i++) + "-" + t.toEpochMilli())
+                    .time(t).level(Level.ERROR).message(msg).raw(msg).attribute("clouddriverAccount", "prd-api-eks-cluster")
+                    .provenance(new Provenance("/logs/clouddriver.log", -1, i));
+            FailureSignatures.apply(msg, b);
+            events.add(b.build());
+        }
+        return this;
     }
 
     /** A Clouddriver-style failure every {@code everySeconds} from start to end. */

@@ -7,14 +7,28 @@ import java.util.Objects;
 /**
  * The network path between a client network and a failing target at one instant, hop by hop.
  *
- * @param verdict {@code reachable}, {@code blocked} or {@code unknown}
- * @param hops    in order: client → target, then the return path
+ * @param verdict    {@code reachable}, {@code blocked} or {@code unknown}
+ * @param hops       in order: client → target, then the return path
+ * @param targetHost the host name the failures named when they named no IP (the address checked is then one
+ *                   the evidence ties to that name), else null
  */
 public record PathCheck(String burstId, Instant at, String targetIp, String clientCidr, String verdict,
-                        List<Hop> hops) {
+                        List<Hop> hops, String targetHost) {
     public PathCheck {
         Objects.requireNonNull(verdict, "verdict");
         hops = List.copyOf(hops);
+    }
+
+    public PathCheck(String burstId, Instant at, String targetIp, String clientCidr, String verdict, List<Hop> hops) {
+        this(burstId, at, targetIp, clientCidr, verdict, hops, null);
+    }
+
+    /** This check, for an address found behind {@code host}: the hop that says how leads the path. */
+    public PathCheck behindHost(String host, Hop resolution) {
+        List<Hop> all = new java.util.ArrayList<>(hops.size() + 1);
+        all.add(resolution);
+        all.addAll(hops);
+        return new PathCheck(burstId, at, targetIp, clientCidr, verdict, all, host);
     }
 
     /**

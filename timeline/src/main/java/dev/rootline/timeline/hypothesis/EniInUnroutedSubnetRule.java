@@ -76,7 +76,7 @@ final class EniInUnroutedSubnetRule implements HypothesisRule {
         String title = "EKS control-plane ENI " + eni.eniId() + " of " + eni.cluster() + " sits in " + where
                 + (path.clientCidr() == null ? ", which looks unroutable for its clients"
                 : ", whose route table " + path.routeTableId() + " has no route back to " + path.clientCidr());
-        String summary = "Calls to " + ctx.path().check().targetIp() + " failed with " + ctx.burst().signature()
+        String summary = "Calls to " + path.targetText() + " failed with " + ctx.burst().signature()
                 + " from " + ctx.burst().start() + " to " + ctx.burst().end() + " (" + ctx.burst().count() + " failures). "
                 + (eni.created() == null ? eni.eniId() + " held that address. "
                 : "EKS created " + eni.eniId() + " with that address at " + eni.created() + ". ")

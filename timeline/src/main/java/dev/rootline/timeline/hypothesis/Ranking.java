@@ -35,7 +35,10 @@ public final class Ranking {
     /** Hypotheses for the given bursts, ranked; rank 1 is the most likely cause. */
     public List<Hypothesis> rank(List<BurstContext> bursts) {
         Map<String, Merged> merged = new LinkedHashMap<>();
-        Map<String, List<BurstContext>> unexplained = new LinkedHashMap<>();
+        // a burst may come as several contexts (a host name checked at each of its addresses): it is
+        // unexplained only when none of them is explained
+        Map<String, Double> bestByBurst = new LinkedHashMap<>();
+        Map<String, BurstContext> firstByBurst = new LinkedHashMap<>();
         for (BurstContext ctx : bursts) {
             double best = 0;
             for (HypothesisRule rule : rules) {
@@ -44,10 +47,15 @@ public final class Ranking {
                     best = Math.max(best, c.score().total());
                 }
             }
-            if (best < EXPLAINED) {
+            bestByBurst.merge(ctx.burst().id(), best, Math::max);
+            firstByBurst.putIfAbsent(ctx.burst().id(), ctx);
+        }
+        Map<String, List<BurstContext>> unexplained = new LinkedHashMap<>();
+        firstByBurst.forEach((id, ctx) -> {
+            if (bestByBurst.get(id) < EXPLAINED) {
                 unexplained.computeIfAbsent(ctx.burst().signature(), k -> new ArrayList<>()).add(ctx);
             }
-        }
+        });
         List<Merged> ordered = new ArrayList<>(merged.values());
         ordered.sort(Comparator.comparingDouble(Merged::score).reversed()
                 .thenComparing(m -> m.changeTime == null ? Instant.MAX : m.changeTime));
@@ -106,14 +114,11 @@ public final class Ranking {
         final Map<String, Object> resources = new LinkedHashMap<>();
 
         void add(Candidate c) {
-            if (first == null || c.score().total() > best) {
+            // the best candidate speaks for the merge whole: its title and summary go with its score and resources
+            boolean leads = first == null || c.score().total() > best;
+            if (leads) {
                 best = c.score().total();
-                if (first == null) {
-                    first = c;
-                } else {
-                    first = new Candidate(c.kind(), c.score(), first.title(), first.summary(), c.resources(), c.mergeKey(),
-                            c.burstId(), c.association(), c.evidence(), c.counterEvidence(), c.changeTime());
-                }
+                first = c;
             }
             if (changeTime == null || (c.changeTime() != null && c.changeTime().isBefore(changeTime))) {
                 changeTime = c.changeTime();
@@ -121,7 +126,8 @@ public final class Ranking {
             bursts.add(c.burstId());
             evidence.addAll(c.evidence());
             counter.addAll(c.counterEvidence());
-            c.resources().forEach((k, v) -> resources.merge(k, v, Merged::union));
+            // lists gather every burst's ids in order; a single value is the leading candidate's, as its title says
+            c.resources().forEach((k, v) -> resources.merge(k, v, (old, now) -> union(old, now, leads)));
         }
 
         double score() {
@@ -129,13 +135,13 @@ public final class Ranking {
         }
 
         @SuppressWarnings("unchecked")
-        private static Object union(Object a, Object b) {
+        private static Object union(Object a, Object b, boolean bLeads) {
             if (a instanceof List<?> la && b instanceof List<?> lb) {
-                LinkedHashSet<Object> u = new LinkedHashSet<>((List<Object>) la);
+                LinkedHashSet<Object> u = new LinkedHashSet<>((List<Object>) la); // bursts' order, oldest first
                 u.addAll(lb);
                 return List.copyOf(u);
             }
-            return a;
+            return bLeads ? b : a;
         }
 
         Hypothesis toHypothesis(int rank) {

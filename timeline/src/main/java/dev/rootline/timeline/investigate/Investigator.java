@@ -18,6 +18,8 @@ import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.PathCheck;
 import dev.rootline.timeline.hypothesis.BurstContext;
 import dev.rootline.timeline.hypothesis.Ranking;
+import dev.rootline.timeline.path.EndpointNames;
+import dev.rootline.timeline.path.HostTargets;
 import dev.rootline.timeline.path.PathChecker;
 import dev.rootline.timeline.path.PathResult;
 import dev.rootline.timeline.topology.Change;
@@ -63,7 +65,12 @@ public final class Investigator {
                 eniBuilder::add);
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
-        searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), topo::snapshot);
+        EndpointNames endpoints = new EndpointNames();
+        searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), e -> {
+            topo.snapshot(e);
+            endpoints.add(e);
+        });
+        searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), endpoints::add);
         searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
                 c -> Change.from(c).orElse(null), topo::change);
         TopologyHistory topology = topo.build();
@@ -74,17 +81,24 @@ public final class Investigator {
         }
         byKey.values().forEach(l -> l.sort(Comparator.comparing(FailureSignal::time)));
         PathChecker paths = new PathChecker(enis);
+        HostTargets hosts = new HostTargets(endpoints, enis, paths);
         List<BurstContext> contexts = new ArrayList<>();
         List<PathCheck> checks = new ArrayList<>();
         for (Burst b : bursts) {
             Network net = topology.at(b.start());
-            PathResult path = null;
-            if (IpAddresses.isIp(b.targetHost())) {
-                path = paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
-                checks.add(path.check());
-            }
+            List<PathResult> results = IpAddresses.isIp(b.targetHost())
+                    ? List.of(paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs()))
+                    : b.targetHost().isEmpty() ? List.of()
+                    : hosts.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
             List<FailureSignal> same = byKey.getOrDefault(b.signature() + "\u0000" + b.target(), List.of());
-            contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses()));
+            if (results.isEmpty()) {
+                contexts.add(new BurstContext(b, same, null, net, enis, topology.changes(), settings.hypotheses()));
+            }
+            // a host name behind several addresses: each checked path is a context of its own for the rules
+            for (PathResult path : results) {
+                checks.add(path.check());
+                contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses()));
+            }
         }
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);
         List<EniEvent> eniEvents = eniEvents(enis, topology);

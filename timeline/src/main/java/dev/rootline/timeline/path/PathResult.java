@@ -29,4 +29,16 @@ public record PathResult(PathCheck check, EniHistory eni, String subnetId, Strin
     public boolean known() {
         return !"unknown".equals(check.verdict());
     }
+
+    /** This result, for an address the evidence ties to the host name the failures named. */
+    public PathResult behindHost(String host, PathCheck.Hop resolution) {
+        return new PathResult(check.behindHost(host, resolution), eni, subnetId, subnetClass, routeTableId, clientCidr,
+                blockingStep, blockingResource, blockingEventId);
+    }
+
+    /** What the failures were seen to call: the IP, or the host name and the IP found behind it. */
+    public String targetText() {
+        return check.targetHost() == null ? check.targetIp()
+                : check.targetHost() + " (whose address " + check.targetIp() + " the evidence shows; the logs name no IP)";
+    }
 }

@@ -94,6 +94,53 @@ class InvestigatorTest {
     }
 
     @Test
+    void failuresThatNameOnlyTheEndpointHostAreTracedToTheClustersEnis() throws IOException {
+        String host = "0a1b2c3d4e5f60718293a4b5c6d7e8f9.gr7.us-east-1.eks.amazonaws.com";
+        Evidence ev = network().cluster("prd-gw-eks", "vpc-0a1", List.of("subnet-0priva", "subnet-0privb", "subnet-0puba"),
+                SNAP.plusSeconds(1), "https://" + host.toUpperCase());
+        ev.eniDelete("eni-0old", FRIDAY_NOON);
+        String created = ev.eniCreate("eni-0new", "subnet-0puba", "vpc-0a1", "172.20.101.121", "prd-gw-eks",
+                FRIDAY_NOON.plusSeconds(40), "sg-0cluster");
+        ev.javaTimeoutsTo(host, FRIDAY_NOON.plusSeconds(90), t("2024-10-28T15:00:00Z"), 120);
+
+        Findings f = investigate(ev);
+
+        assertThat(f.bursts()).singleElement().satisfies(b -> {
+            assertThat(b.signature()).isEqualTo("connect_timeout");
+            assertThat(b.target()).isEqualTo(host + ":443");
+        });
+        // both live control-plane ENIs checked, the blocked one first, each saying the logs named no IP
+        assertThat(f.pathChecks()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.targetHost()).isEqualTo(host);
+            assertThat(p.hops().get(0).step()).isEqualTo("target");
+            assertThat(p.hops().get(0).detail()).contains("prd-gw-eks", "no IP");
+        });
+        assertThat(f.pathChecks().get(0).targetIp()).isEqualTo("172.20.101.121");
+        assertThat(f.pathChecks().get(0).verdict()).isEqualTo("blocked");
+        assertThat(f.pathChecks().get(1).verdict()).isEqualTo("reachable");
+        Hypothesis top = f.top().orElseThrow();
+        assertThat(top.kind()).isEqualTo(HypothesisKind.ENI_IN_UNROUTED_SUBNET);
+        assertThat(top.resources()).containsEntry("cluster", "prd-gw-eks").containsEntry("eniIds", List.of("eni-0new"))
+                .containsEntry("subnetIds", List.of("subnet-0puba"));
+        assertThat(top.summary()).contains(host, "the logs name no IP");
+        assertThat(top.evidence()).contains(created);
+        assertThat(f.hypotheses()).noneMatch(h -> h.kind() == HypothesisKind.UNEXPLAINED);
+    }
+
+    @Test
+    void aHostNameTheEvidenceCannotTieToAClusterIsLeftUnchecked() throws IOException {
+        Evidence ev = network();
+        ev.eniCreate("eni-0other", "subnet-0priva", "vpc-0a1", "172.20.12.77", "prd-other-eks", t("2024-09-01T00:00:00Z"));
+        ev.javaTimeoutsTo("ffff.gr7.us-east-1.eks.amazonaws.com", FRIDAY_NOON, t("2024-10-25T15:00:00Z"), 120);
+
+        Findings f = investigate(ev);
+
+        // two clusters and no describe-cluster naming the host: rootline does not guess which one it is
+        assertThat(f.pathChecks()).isEmpty();
+        assertThat(f.top().orElseThrow().kind()).isEqualTo(HypothesisKind.UNEXPLAINED);
+    }
+
+    @Test
     void twoBurstsFromTwoMisplacementsMergeIntoOneHypothesis() throws IOException {
         Evidence ev = network();
         ev.eniDelete("eni-0old", FRIDAY_NOON);
