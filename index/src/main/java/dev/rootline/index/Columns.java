@@ -14,7 +14,8 @@ import java.util.function.Function;
  * (an index written before the column) or written by another version.
  */
 final class Columns {
-    static final byte VERSION = 1;
+    /** 2: ENI steps carry who requested the ENI. */
+    static final byte VERSION = 2;
 
     private Columns() {
     }

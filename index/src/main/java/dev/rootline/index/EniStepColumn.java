@@ -48,6 +48,8 @@ final class EniStepColumn {
             Strings.write(out, s.vpcId());
             Strings.writeList(out, s.ips());
             Strings.writeList(out, s.groups());
+            Strings.write(out, s.requester());
+            out.writeByte((byte) (s.byService() == null ? 2 : s.byService() ? 1 : 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
@@ -66,8 +68,16 @@ final class EniStepColumn {
         EniStep.Kind kind = EniStep.Kind.values()[k];
         String eni = in.readString();
         Instant time = Instant.ofEpochSecond(in.readZLong(), in.readVInt());
-        return new EniStep(kind, eni, time, Strings.read(in), Strings.read(in), Strings.read(in), Strings.read(in),
-                Strings.readList(in), Strings.readList(in));
+        String eventId = Strings.read(in);
+        String description = Strings.read(in);
+        String subnet = Strings.read(in);
+        String vpc = Strings.read(in);
+        var ips = Strings.readList(in);
+        var groups = Strings.readList(in);
+        String requester = Strings.read(in);
+        byte service = in.readByte();
+        return new EniStep(kind, eni, time, eventId, description, subnet, vpc, ips, groups, requester,
+                service == 2 ? null : service == 1);
     }
 
     /** Reads each hit's step from the column, or from its stored event where the column lacks it. */

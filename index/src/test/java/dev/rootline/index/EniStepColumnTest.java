@@ -45,6 +45,11 @@ class EniStepColumnTest {
         EniStep sparse = new EniStep(EniStep.Kind.DELETE, "eni-ü", Instant.parse("1969-12-31T23:59:59.999999999Z"), null, null,
                 null, null, List.of(), List.of());
         assertThat(EniStepColumn.decode(EniStepColumn.encode(sparse))).isEqualTo(sparse);
+        for (Boolean byService : new Boolean[] {true, false}) {
+            EniStep requested = new EniStep(EniStep.Kind.CREATE, "eni-1", Instant.EPOCH, "e", "Amazon EKS c", "subnet-1", "vpc-1",
+                    List.of("10.0.0.1"), List.of("sg-1"), "eks.amazonaws.com", byService);
+            assertThat(EniStepColumn.decode(EniStepColumn.encode(requested))).isEqualTo(requested);
+        }
     }
 
     @Test

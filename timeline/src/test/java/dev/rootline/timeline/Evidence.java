@@ -92,6 +92,8 @@ public final class Evidence {
                     .put("ToPort", Integer.parseInt(ports[1]));
             if (p[2].startsWith("sg-")) {
                 perm.putArray("UserIdGroupPairs").addObject().put("GroupId", p[2]);
+            } else if (p[2].startsWith("pl-")) {
+                perm.putArray("PrefixListIds").addObject().put("PrefixListId", p[2]);
             } else {
                 perm.putArray("IpRanges").addObject().put("CidrIp", p[2]);
             }
@@ -111,7 +113,10 @@ public final class Evidence {
                     .put("RuleAction", p[2]).put("CidrBlock", p[3]);
         }
         ArrayNode as = n.putArray("Associations");
-        subnets.forEach(s -> as.addObject().put("SubnetId", s).put("NetworkAclId", id));
+        int i = 0;
+        for (String s : subnets) {
+            as.addObject().put("SubnetId", s).put("NetworkAclId", id).put("NetworkAclAssociationId", "aclassoc-" + id + "-" + i++);
+        }
         snapshot("NetworkAcl", id, at, n);
         return this;
     }
@@ -148,16 +153,28 @@ public final class Evidence {
     }
 
     public String eniCreate(String eni, String subnet, String vpc, String ip, String cluster, Instant at, String... groups) {
+        return eniCreateBy("eks.amazonaws.com", eni, subnet, vpc, ip, cluster, at, groups);
+    }
+
+    /**
+     * A CreateNetworkInterface with an EKS description, called by {@code actor}: EKS itself ({@code eks.amazonaws.com},
+     * with a requester id) or anyone else (who can write any description, but gets no requester id).
+     */
+    public String eniCreateBy(String actor, String eni, String subnet, String vpc, String ip, String cluster, Instant at,
+                              String... groups) {
         ObjectNode req = JSON.createObjectNode().put("subnetId", subnet).put("description", "Amazon EKS " + cluster);
         ObjectNode ni = JSON.createObjectNode().put("networkInterfaceId", eni).put("subnetId", subnet).put("vpcId", vpc)
-                .put("privateIpAddress", ip).put("description", "Amazon EKS " + cluster).put("requesterId", "036434770000");
+                .put("privateIpAddress", ip).put("description", "Amazon EKS " + cluster);
+        if (actor.equals("eks.amazonaws.com")) {
+            ni.put("requesterId", "036434770000");
+        }
         ArrayNode gs = ni.putObject("groupSet").putArray("items");
         for (String g : groups) {
             gs.addObject().put("groupId", g);
         }
         ObjectNode resp = JSON.createObjectNode();
         resp.set("networkInterface", ni);
-        return cloudTrail("CreateNetworkInterface", at, "eks.amazonaws.com", req, resp).id();
+        return cloudTrail("CreateNetworkInterface", at, actor, req, resp).id();
     }
 
     public String eniDelete(String eni, Instant at) {
@@ -192,6 +209,12 @@ public final class Evidence {
         return cloudTrail("CreateRoute", at, "arn:aws:iam::1:user/bob", req, JSON.createObjectNode()).id();
     }
 
+    public String associateRouteTable(String routeTable, String subnet, String associationId, Instant at) {
+        return cloudTrail("AssociateRouteTable", at, "arn:aws:iam::1:user/bob",
+                JSON.createObjectNode().put("routeTableId", routeTable).put("subnetId", subnet),
+                JSON.createObjectNode().put("associationId", associationId)).id();
+    }
+
     public String disassociateRouteTable(String associationId, Instant at) {
         return cloudTrail("DisassociateRouteTable", at, "arn:aws:iam::1:user/bob",
                 JSON.createObjectNode().put("associationId", associationId), JSON.createObjectNode()).id();
@@ -201,6 +224,35 @@ public final class Evidence {
         ObjectNode req = JSON.createObjectNode().put("networkAclId", acl).put("ruleNumber", rule).put("egress", false)
                 .put("ruleAction", "deny").put("protocol", "-1").put("cidrBlock", cidr);
         return cloudTrail("CreateNetworkAclEntry", at, "arn:aws:iam::1:user/carol", req, JSON.createObjectNode()).id();
+    }
+
+    public String naclEntry(String acl, int rule, boolean egress, String action, String cidr, Instant at) {
+        ObjectNode req = JSON.createObjectNode().put("networkAclId", acl).put("ruleNumber", rule).put("egress", egress)
+                .put("ruleAction", action).put("aclProtocol", "-1").put("cidrBlock", cidr);
+        return cloudTrail("CreateNetworkAclEntry", at, "arn:aws:iam::1:user/carol", req, JSON.createObjectNode()).id();
+    }
+
+    public String deleteNaclEntry(String acl, int rule, boolean egress, Instant at) {
+        ObjectNode req = JSON.createObjectNode().put("networkAclId", acl).put("ruleNumber", rule).put("egress", egress);
+        return cloudTrail("DeleteNetworkAclEntry", at, "arn:aws:iam::1:user/carol", req, JSON.createObjectNode()).id();
+    }
+
+    public String replaceRouteTableAssociation(String associationId, String routeTable, String newAssociationId, Instant at) {
+        return cloudTrail("ReplaceRouteTableAssociation", at, "arn:aws:iam::1:user/bob",
+                JSON.createObjectNode().put("associationId", associationId).put("routeTableId", routeTable),
+                JSON.createObjectNode().put("newAssociationId", newAssociationId)).id();
+    }
+
+    public String replaceNaclAssociation(String associationId, String acl, String newAssociationId, Instant at) {
+        return cloudTrail("ReplaceNetworkAclAssociation", at, "arn:aws:iam::1:user/bob",
+                JSON.createObjectNode().put("associationId", associationId).put("networkAclId", acl),
+                JSON.createObjectNode().put("newAssociationId", newAssociationId)).id();
+    }
+
+    public String updateClusterConfig(String cluster, boolean privateAccess, Instant at) {
+        ObjectNode req = JSON.createObjectNode().put("name", cluster);
+        req.putObject("resourcesVpcConfig").put("endpointPrivateAccess", privateAccess);
+        return cloudTrail("UpdateClusterConfig", at, "arn:aws:iam::1:user/erin", req, JSON.createObjectNode()).id();
     }
 
     public String deletePeering(String pcx, Instant at) {

@@ -17,9 +17,15 @@ import java.util.List;
  *
  * @param description the ENI's description (it names the EKS cluster of a control-plane ENI), or null
  * @param ips         private addresses, primary first
+ * @param requester   who had it made: the calling service ({@code eks.amazonaws.com}), the requester id
+ *                    ({@code …:AmazonEKS}) or the caller's ARN; null when the evidence does not say
+ * @param byService   whether a service made it on the owner's behalf (EKS, or another AWS account's
+ *                    requester), rather than a principal of the owner's; null when the evidence does not say.
+ *                    A description anyone can write; this is what tells a real control-plane ENI from one
+ *                    that only claims to be.
  */
 public record EniStep(Kind kind, String eniId, Instant time, String eventId, String description, String subnetId,
-                      String vpcId, List<String> ips, List<String> groups) {
+                      String vpcId, List<String> ips, List<String> groups, String requester, Boolean byService) {
     /** A snapshot observation, a CloudTrail create or delete, or another call naming the ENI (attach). */
     public enum Kind { SNAPSHOT, CREATE, DELETE, OTHER }
 
@@ -30,6 +36,11 @@ public record EniStep(Kind kind, String eniId, Instant time, String eventId, Str
     public EniStep {
         ips = ips.stream().filter(java.util.Objects::nonNull).toList(); // a partial snapshot may lack an address
         groups = groups.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    public EniStep(Kind kind, String eniId, Instant time, String eventId, String description, String subnetId,
+                   String vpcId, List<String> ips, List<String> groups) {
+        this(kind, eniId, time, eventId, description, subnetId, vpcId, ips, groups, null, null);
     }
 
     /** True for the events steps come from: ENI snapshots and the ENI calls of {@link #EVENT_NAMES}. */
@@ -59,7 +70,10 @@ public record EniStep(Kind kind, String eniId, Instant time, String eventId, Str
         }
         ni.privateIpAddresses().forEach(p -> ips.add(p.privateIpAddress()));
         List<String> groups = ni.groups().stream().map(NetworkInterface.GroupIdentifier::groupId).toList();
-        return new EniStep(Kind.SNAPSHOT, ni.id(), e.time(), e.id(), ni.description(), ni.subnetId(), ni.vpcId(), ips, groups);
+        Boolean byService = ni.requesterId() == null ? null : Requesters.isService(ni.requesterId(), ni.ownerId())
+                || ni.requesterManaged();
+        return new EniStep(Kind.SNAPSHOT, ni.id(), e.time(), e.id(), ni.description(), ni.subnetId(), ni.vpcId(), ips, groups,
+                ni.requesterId(), byService);
     }
 
     private static EniStep cloudTrail(Event e) {
@@ -93,8 +107,9 @@ public record EniStep(Kind kind, String eniId, Instant time, String eventId, Str
                 for (JsonNode g : req.path("groupSet").path("items")) {
                     addIfPresent(groups, text(g, "groupId"));
                 }
+                Requesters.Made made = Requesters.of(r, text(ni, "requesterId"));
                 yield new EniStep(Kind.CREATE, eniId, e.time(), e.id(), first(text(ni, "description"), text(req, "description")),
-                        first(text(ni, "subnetId"), text(req, "subnetId")), text(ni, "vpcId"), ips, groups);
+                        first(text(ni, "subnetId"), text(req, "subnetId")), text(ni, "vpcId"), ips, groups, made.who(), made.byService());
             }
             case "DeleteNetworkInterface" -> new EniStep(Kind.DELETE, eniId, e.time(), e.id(), null, null, null, List.of(), List.of());
             default -> new EniStep(Kind.OTHER, eniId, e.time(), e.id(), null, null, null, List.of(), List.of());

@@ -33,6 +33,30 @@ class EniStepTest {
                 java.util.List.of("sg-1", "sg-2")));
     }
 
+    private static Event createdBy(String userIdentity, String requesterId) {
+        String ni = CREATE_RESPONSE.replace("\"vpcId\":\"vpc-1\",", "\"vpcId\":\"vpc-1\","
+                + (requesterId == null ? "" : "\"requesterId\":\"" + requesterId + "\","));
+        String raw = "{\"eventName\":\"CreateNetworkInterface\",\"recipientAccountId\":\"808489515081\",\"userIdentity\":"
+                + userIdentity + ",\"requestParameters\":{},\"responseElements\":" + ni + "}";
+        return Event.builder(Source.CLOUDTRAIL, "AwsApiCall").id("ct").time(T).eventName("CreateNetworkInterface").raw(raw)
+                .provenance(new Provenance("/ct/a.json", 0, -1)).build();
+    }
+
+    @Test
+    void aCreateSaysWhetherEksOrAPrincipalOfTheAccountMadeTheEni() {
+        // as EKS writes it: its cluster role's AmazonEKS session, invoked by eks.amazonaws.com
+        EniStep eks = EniStep.of(createdBy("{\"type\":\"AssumedRole\",\"arn\":\"arn:aws:sts::808489515081:assumed-role/"
+                + "prd-gw-eks-cluster-role/AmazonEKS\",\"invokedBy\":\"eks.amazonaws.com\"}", "AROANONPWLSXPRO5NVM2E:AmazonEKS"));
+        assertThat(eks.byService()).isTrue();
+        assertThat(eks.requester()).isEqualTo("eks.amazonaws.com");
+        // a person who copied the description
+        EniStep user = EniStep.of(createdBy("{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::808489515081:user/mallory\"}", null));
+        assertThat(user.byService()).isFalse();
+        assertThat(user.requester()).isEqualTo("arn:aws:iam::808489515081:user/mallory");
+        // nothing about the caller: the evidence does not say
+        assertThat(EniStep.of(call("CreateNetworkInterface", "{}", CREATE_RESPONSE)).byService()).isNull();
+    }
+
     @Test
     void deleteAndAttachNameTheEniDetachDoesNot() {
         assertThat(EniStep.of(call("DeleteNetworkInterface", "{\"networkInterfaceId\":\"eni-1\"}", "null")).kind())

@@ -80,10 +80,16 @@ public final class EniLifecycle {
                     d.groups.addAll(s.groups());
                     d.lastObserved = s.time();
                     d.snapshotEventId = s.eventId();
+                    if (d.byService == null) {
+                        d.byService = s.byService();
+                    }
                 }
                 case CREATE -> {
                     d.created = s.time();
                     d.createEventId = s.eventId();
+                    if (s.byService() != null) {
+                        d.byService = s.byService(); // the creating call says best who made it
+                    }
                     d.describe(s.description());
                     d.subnetId = s.subnetId();
                     d.vpcId = first(d.vpcId, s.vpcId());
@@ -144,6 +150,7 @@ public final class EniLifecycle {
         String deleteEventId;
         Instant lastObserved;
         String snapshotEventId;
+        Boolean byService;
         final List<String> eventIds = new ArrayList<>();
 
         Draft(String id) {
@@ -162,7 +169,7 @@ public final class EniLifecycle {
         }
 
         EniHistory build() {
-            return new EniHistory(id, EniRole.of(description), cluster, description, subnetId, vpcId,
+            return new EniHistory(id, EniRole.of(description, byService), cluster, description, subnetId, vpcId,
                     new ArrayList<>(ips), new ArrayList<>(groups), created, createEventId, deleted, deleteEventId,
                     lastObserved, snapshotEventId, eventIds);
         }

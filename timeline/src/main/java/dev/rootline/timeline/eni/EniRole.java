@@ -9,11 +9,20 @@ public enum EniRole {
     OTHER;
 
     static EniRole of(String description) {
+        return of(description, null);
+    }
+
+    /**
+     * @param byService whether the evidence shows a service (EKS) had the ENI made, null when it does not say.
+     *                  An ENI that a principal of the account created is no control-plane ENI, whatever its
+     *                  description claims.
+     */
+    static EniRole of(String description, Boolean byService) {
         if (description == null) {
             return OTHER;
         }
         if (description.startsWith("Amazon EKS ")) {
-            return CONTROL_PLANE;
+            return Boolean.FALSE.equals(byService) ? OTHER : CONTROL_PLANE;
         }
         return description.startsWith("aws-K8S-") ? WORKER : OTHER;
     }

@@ -28,12 +28,18 @@ final class ClusterConfigChangeRule extends ChangeRule {
         return Set.of("endpoint");
     }
 
+    /**
+     * The cluster must be the failing endpoint's own, by identity: the cluster of the ENI that holds (or, for a
+     * host name, stands behind) the failing address. A name that merely occurs in the target is no proof
+     * ({@code api} is in {@code api.example.com}). A public target right after private access was switched
+     * off is the one case with no ENI to go by.
+     */
     @Override
     boolean relevant(Change c, BurstContext ctx) {
-        if (ctx.path() != null && ctx.path().eni() != null && c.resourceId().equals(ctx.path().eni().cluster())) {
-            return true;
+        if (ctx.path() != null && ctx.path().eni() != null) {
+            return c.resourceId().equals(ctx.path().eni().cluster());
         }
-        return ctx.burst().target().contains(c.resourceId()) || (disablesPrivateAccess(c) && publicTarget(ctx));
+        return disablesPrivateAccess(c) && publicTarget(ctx);
     }
 
     /**

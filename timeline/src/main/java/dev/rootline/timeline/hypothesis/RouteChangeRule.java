@@ -5,6 +5,10 @@ import dev.rootline.timeline.topology.Change;
 import dev.rootline.timeline.topology.ChangeKind;
 import dev.rootline.timeline.topology.Cidr;
 
+import dev.rootline.timeline.path.PathResult;
+import dev.rootline.timeline.topology.RouteTableState;
+
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,17 +36,32 @@ final class RouteChangeRule extends ChangeRule {
         return Set.of("route-back", "peering");
     }
 
+    /**
+     * A change counts only on a table that serves the failing path: the table of the target's subnet (or an
+     * association that moved that subnet), or a table in the clients' VPC whose route leads to the target.
+     * A table elsewhere whose destination merely overlaps does not. Tables the evidence does not hold are
+     * judged by what the change names, and their mechanism stays unconfirmed.
+     */
     @Override
     boolean relevant(Change c, BurstContext ctx) {
-        if (ctx.path() == null) {
+        PathResult path = ctx.path();
+        if (path == null) {
             return false;
         }
-        if (c.resourceId().equals(ctx.path().routeTableId())) {
+        if (c.resourceId().equals(path.routeTableId())
+                || path.subnetId() != null && path.subnetId().equals(c.request().path("subnetId").asText(null))) {
             return true;
         }
         Cidr dest = Cidr.parse(c.request().path("destinationCidrBlock").asText(null));
-        return dest != null && dest.prefix() > 0 && ((ctx.path().clientCidr() != null && dest.overlaps(ctx.path().clientCidr()))
-                || dest.contains(ctx.path().check().targetIp()));
+        Cidr client = path.clientCidr();
+        String target = path.check().targetIp();
+        Optional<RouteTableState> table = ctx.network().routeTable(c.resourceId());
+        if (table.isEmpty()) {
+            return dest != null && dest.prefix() > 0 && (client != null && dest.overlaps(client) || dest.contains(target));
+        }
+        boolean clientSide = client != null && table.get().vpcId() != null && ctx.network().vpc(table.get().vpcId())
+                .map(v -> v.cidrs().stream().anyMatch(cidr -> cidr.overlaps(client))).orElse(false);
+        return clientSide && dest != null && dest.contains(target);
     }
 
     /**

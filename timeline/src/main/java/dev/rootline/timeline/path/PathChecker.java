@@ -46,7 +46,6 @@ public final class PathChecker {
                 + (eni.created() == null ? "" : ", created " + eni.created()), eni.createEventId() != null ? eni.createEventId() : eni.snapshotEventId()));
 
         List<Cidr> clients = clientCidrs.isEmpty() ? ClientNetworks.infer(net, enis, eni) : clientCidrs;
-        Cidr client = clients.isEmpty() ? null : clients.get(0);
         String subnetId = eni.subnetId();
         String vpcId = ClientNetworks.vpcOf(net, eni);
         Optional<RouteTableState> rt = subnetId == null ? Optional.empty() : net.routeTableFor(subnetId, vpcId);
@@ -58,25 +57,30 @@ public final class PathChecker {
         Blocking blocking = new Blocking();
         if (rt.isEmpty()) {
             hops.add(new PathCheck.Hop("route-table", null, null, "no route table known for " + subnetId, null));
+            blocking.doubt();
         } else {
-            RouteTableState table = rt.get();
-            hops.add(new PathCheck.Hop("route-table", table.id(), true, table.id()
-                    + (net.usesMainTable(subnetId) ? " (the VPC's main table)" : " (explicitly associated)"), table.eventId()));
-            if (client == null) {
-                hops.add(new PathCheck.Hop("route-back", table.id(), null,
-                        "client network unknown: pass --client-cidr to check the return route", null));
-            } else {
-                routeBack(net, table, vpcId, client, hops, blocking);
-            }
+            hops.add(new PathCheck.Hop("route-table", rt.get().id(), true, rt.get().id()
+                    + (net.usesMainTable(subnetId) ? " (the VPC's main table)" : " (explicitly associated)"), rt.get().eventId()));
         }
-        if (client != null) {
+        if (clients.isEmpty()) {
+            hops.add(new PathCheck.Hop("route-back", rt.map(RouteTableState::id).orElse(null), null,
+                    "client network unknown: pass --client-cidr to check the return route", null));
+            blocking.doubt();
+        }
+        // every client network is checked: the failing clients may sit in any of them
+        for (Cidr client : clients) {
+            blocking.client(client);
+            rt.ifPresent(table -> routeBack(net, table, vpcId, client, hops, blocking));
             securityGroups(net, eni, port, client, hops, blocking);
             nacl(net, subnetId, vpcId, port, client, hops, blocking);
         }
         cluster(net, eni, hops, blocking);
-        String verdict = blocking.step != null ? "blocked" : client == null || rt.isEmpty() ? "unknown" : "reachable";
-        return new PathResult(new PathCheck(burstId, at, targetIp, client == null ? null : client.toString(), verdict, hops),
-                eni, subnetId, subnetClass, rt.map(RouteTableState::id).orElse(null), client, blocking.step,
+        String verdict = blocking.step != null ? "blocked" : blocking.uncertain ? "unknown" : "reachable";
+        Cidr shown = blocking.step != null ? blocking.client : clients.isEmpty() ? null : clients.get(0);
+        String checked = clients.isEmpty() ? null : blocking.step != null || clients.size() == 1 ? shown.toString()
+                : String.join(", ", clients.stream().map(Cidr::toString).toList());
+        return new PathResult(new PathCheck(burstId, at, targetIp, checked, verdict, hops),
+                eni, subnetId, subnetClass, rt.map(RouteTableState::id).orElse(null), shown, blocking.step,
                 blocking.resource, blocking.eventId);
     }
 
@@ -89,16 +93,31 @@ public final class PathChecker {
             return;
         }
         Route r = back.get();
+        if (!r.destination().contains(client)) {
+            // a more specific route covers only part of the client network: the answer depends on the address
+            hops.add(new PathCheck.Hop("route-back", table.id(), null, "return traffic to " + client + " is split: "
+                    + r + " covers only part of it", r.eventId()));
+            blocking.doubt();
+            return;
+        }
         if ("unknown".equals(r.targetType())) {
             hops.add(new PathCheck.Hop("route-back", table.id(), null, "return traffic to " + client + " uses " + r.destination()
                     + ", whose target the evidence does not show", r.eventId()));
+            blocking.doubt();
+            return;
+        }
+        if ("local".equals(r.targetType())) {
+            hops.add(new PathCheck.Hop("route-back", table.id(), true, "the client network " + client
+                    + " is inside the VPC: replies stay on the local route", r.eventId()));
             return;
         }
         if (!"pcx".equals(r.targetType())) {
             boolean ok = "tgw".equals(r.targetType()) || "vgw".equals(r.targetType());
             hops.add(new PathCheck.Hop("route-back", table.id(), ok ? null : false, "return traffic to " + client + " follows "
                     + r + (ok ? "" : ", not a peering connection to the client network: no return route"), r.eventId()));
-            if (!ok) {
+            if (ok) {
+                blocking.doubt(); // beyond a transit or VPN gateway the evidence does not follow the path
+            } else {
                 blocking.set("route-back", table.id(), r.eventId());
             }
             return;
@@ -107,6 +126,7 @@ public final class PathChecker {
         Optional<PeeringState> p = net.peering(r.targetId());
         if (p.isEmpty()) {
             hops.add(new PathCheck.Hop("peering", r.targetId(), null, r.targetId() + " not in the snapshots", null));
+            blocking.doubt();
         } else if (!p.get().active()) {
             hops.add(new PathCheck.Hop("peering", p.get().id(), false, p.get().id() + " is " + p.get().status(), p.get().eventId()));
             blocking.set("peering", p.get().id(), p.get().eventId());
@@ -114,48 +134,65 @@ public final class PathChecker {
             boolean reaches = p.get().peerCidrsOf(vpcId).stream().anyMatch(c -> c.overlaps(client));
             hops.add(new PathCheck.Hop("peering", p.get().id(), reaches ? true : null, p.get().id() + " is active"
                     + (reaches ? " and joins the client network" : "; its peer CIDRs do not show the client network"), p.get().eventId()));
+            if (!reaches) {
+                blocking.doubt();
+            }
         }
     }
 
+    /**
+     * A rule admits the clients when it covers their whole network; one that covers part of it (a
+     * least-privilege group allowing the clients' /24s), a prefix list or a group the evidence does not
+     * hold leaves the answer open rather than blocked.
+     */
     private void securityGroups(Network net, EniHistory eni, int port, Cidr client, List<PathCheck.Hop> hops, Blocking blocking) {
         if (eni.securityGroups().isEmpty()) {
             hops.add(new PathCheck.Hop("sg", null, null, "the ENI's security groups are not in the evidence", null));
+            blocking.doubt();
             return;
         }
-        boolean anyUnknown = false;
-        String lastEvent = null;
+        List<String> open = new ArrayList<>();
+        SecurityGroupState governing = null; // a known group with rules for this port: the one that decides it
         for (String id : eni.securityGroups()) {
-            Optional<SecurityGroupState> sg = net.securityGroup(id);
-            if (sg.isEmpty()) {
-                anyUnknown = true;
+            Optional<SecurityGroupState> found = net.securityGroup(id);
+            if (found.isEmpty()) {
+                open.add(id + " is not in the snapshots");
                 continue;
             }
-            lastEvent = sg.get().eventId();
-            for (SecurityGroupState.Rule rule : sg.get().ingress()) {
+            SecurityGroupState sg = found.get();
+            for (SecurityGroupState.Rule rule : sg.ingress()) {
                 if (!rule.coversPort("tcp", port)) {
                     continue;
                 }
+                governing = governing == null ? sg : governing;
                 if (rule.cidrs().stream().anyMatch(c -> c.contains(client))) {
-                    hops.add(new PathCheck.Hop("sg", id, true, id + " allows tcp/" + port + " from " + client, sg.get().eventId()));
+                    hops.add(new PathCheck.Hop("sg", id, true, id + " allows tcp/" + port + " from " + client, sg.eventId()));
                     return;
                 }
                 for (String group : rule.groupIds()) {
                     if (membersIn(group, client, net.at())) {
                         hops.add(new PathCheck.Hop("sg", id, true, id + " allows tcp/" + port + " from members of " + group
-                                + ", which include ENIs in " + client, sg.get().eventId()));
+                                + ", which include ENIs in " + client, sg.eventId()));
                         return;
                     }
                 }
+                rule.cidrs().stream().filter(c -> c.overlaps(client))
+                        .forEach(c -> open.add(id + " allows tcp/" + port + " from " + c + ", part of " + client));
+                rule.prefixListIds().forEach(pl -> open.add(id + " allows tcp/" + port + " from prefix list " + pl
+                        + ", whose entries the evidence does not show"));
             }
         }
-        if (anyUnknown) {
-            hops.add(new PathCheck.Hop("sg", String.join(",", eni.securityGroups()), null,
-                    "no known rule allows tcp/" + port + " from " + client + "; some groups are not in the snapshots", lastEvent));
+        String ids = String.join(",", eni.securityGroups());
+        if (!open.isEmpty()) {
+            hops.add(new PathCheck.Hop("sg", ids, null, "no rule allows tcp/" + port + " from all of " + client + "; "
+                    + String.join("; ", open), governing == null ? null : governing.eventId()));
+            blocking.doubt();
             return;
         }
-        String ids = String.join(",", eni.securityGroups());
-        hops.add(new PathCheck.Hop("sg", ids, false, "no rule of " + ids + " allows tcp/" + port + " from " + client, lastEvent));
-        blocking.set("sg", eni.securityGroups().get(0), lastEvent);
+        SecurityGroupState blamed = governing != null ? governing : net.securityGroup(eni.securityGroups().get(0)).orElseThrow();
+        hops.add(new PathCheck.Hop("sg", ids, false, "no rule of " + ids + " allows tcp/" + port + " from " + client
+                + (governing == null ? "" : "; " + governing.id() + " holds the rules for tcp/" + port), blamed.eventId()));
+        blocking.set("sg", blamed.id(), blamed.eventId());
     }
 
     /** A group-pair rule admits the client when a known ENI inside the client network carries that group. */
@@ -169,24 +206,36 @@ public final class PathChecker {
         Optional<NetworkAclState> acl = subnetId == null ? Optional.empty() : net.naclFor(subnetId, vpcId);
         if (acl.isEmpty()) {
             hops.add(new PathCheck.Hop("nacl", null, null, "no network ACL known for " + subnetId, null));
+            blocking.doubt();
             return;
         }
         NetworkAclState a = acl.get();
-        Optional<NetworkAclState.Entry> in = a.decide(false, "tcp", port, client);
-        Optional<NetworkAclState.Entry> out = a.decide(true, "tcp", EPHEMERAL_PORT, client);
-        boolean inOk = in.map(NetworkAclState.Entry::allow).orElse(false);
-        boolean outOk = out.map(NetworkAclState.Entry::allow).orElse(false);
-        hops.add(new PathCheck.Hop("nacl-in", a.id(), inOk, a.id() + (inOk ? " allows" : " denies") + " inbound tcp/" + port + " from "
-                + client + in.map(e -> " (rule " + e.ruleNumber() + ")").orElse(" (no rule matches)"),
-                in.map(NetworkAclState.Entry::eventId).orElse(a.eventId())));
-        hops.add(new PathCheck.Hop("nacl-out", a.id(), outOk, a.id() + (outOk ? " allows" : " denies") + " outbound replies to "
-                + client + out.map(e -> " (rule " + e.ruleNumber() + ")").orElse(" (no rule matches)"),
-                out.map(NetworkAclState.Entry::eventId).orElse(a.eventId())));
-        if (!inOk) {
-            blocking.set("nacl-in", a.id(), in.map(NetworkAclState.Entry::eventId).orElse(a.eventId()));
-        } else if (!outOk) {
-            blocking.set("nacl-out", a.id(), out.map(NetworkAclState.Entry::eventId).orElse(a.eventId()));
+        NetworkAclState.Decision in = a.decideFor(false, "tcp", port, client);
+        NetworkAclState.Decision out = a.decideFor(true, "tcp", EPHEMERAL_PORT, client);
+        hops.add(aclHop("nacl-in", a, in, "inbound tcp/" + port + " from " + client));
+        hops.add(aclHop("nacl-out", a, out, "outbound replies to " + client));
+        if (Boolean.FALSE.equals(in.allow())) {
+            blocking.set("nacl-in", a.id(), eventOf(a, in));
+        } else if (Boolean.FALSE.equals(out.allow())) {
+            blocking.set("nacl-out", a.id(), eventOf(a, out));
         }
+        if (in.allow() == null || out.allow() == null) {
+            blocking.doubt();
+        }
+    }
+
+    private static PathCheck.Hop aclHop(String step, NetworkAclState a, NetworkAclState.Decision d, String traffic) {
+        String rule = d.entry() == null ? " (no rule matches)" : " (rule " + d.entry().ruleNumber() + ")";
+        String detail = d.allow() == null
+                ? a.id() + " may allow or deny " + traffic + ": rule " + d.doubt().ruleNumber()
+                + (d.doubt().known() ? " covers only " + d.doubt().cidr() + " of it" : " is not in the evidence")
+                : a.id() + (d.allow() ? " allows " : " denies ") + traffic + rule;
+        return new PathCheck.Hop(step, a.id(), d.allow(), detail, eventOf(a, d));
+    }
+
+    private static String eventOf(NetworkAclState a, NetworkAclState.Decision d) {
+        NetworkAclState.Entry e = d.doubt() != null ? d.doubt() : d.entry();
+        return e == null ? a.eventId() : e.eventId();
     }
 
     private static void cluster(Network net, EniHistory eni, List<PathCheck.Hop> hops, Blocking blocking) {
@@ -202,17 +251,30 @@ public final class PathChecker {
         }
     }
 
+    /** The first blocking hop (and the client network it blocks), and whether any hop could not be told. */
     private static final class Blocking {
         String step;
         String resource;
         String eventId;
+        Cidr client;
+        Cidr current;
+        boolean uncertain;
+
+        void client(Cidr c) {
+            current = c;
+        }
 
         void set(String s, String r, String e) {
             if (step == null) {
                 step = s;
                 resource = r;
                 eventId = e;
+                client = current;
             }
+        }
+
+        void doubt() {
+            uncertain = true;
         }
     }
 }

@@ -34,7 +34,7 @@ final class Replay {
             case NACL -> naclEntry(c, false);
             case PEERING -> peering(c, false);
             case CLUSTER_CONFIG -> cluster(c, false);
-            case NACL_ASSOCIATION -> { }
+            case NACL_ASSOCIATION -> naclAssociation(c, false);
         }
     }
 
@@ -46,7 +46,7 @@ final class Replay {
             case NACL -> naclEntry(c, true);
             case PEERING -> peering(c, true);
             case CLUSTER_CONFIG -> cluster(c, true);
-            case NACL_ASSOCIATION -> { }
+            case NACL_ASSOCIATION -> naclAssociation(c, true);
         }
     }
 
@@ -98,45 +98,85 @@ final class Replay {
         return null;
     }
 
+    /**
+     * Route-table associations. A replacement moves a subnet from one table to another, so it reaches this
+     * replay twice, once per table ({@link TopologyHistory} routes it to both), with the subnet it concerns
+     * added to its request when the record did not name it.
+     */
     private void association(Change c, boolean undo) {
+        String subnet = Change.text(c.request(), "subnetId");
         String assocId = Change.text(c.request(), "associationId");
         switch (c.eventName()) {
             case "AssociateRouteTable" -> {
                 RouteTableState rt = b.routeTables.get(c.resourceId());
-                String subnet = Change.text(c.request(), "subnetId");
-                String newAssoc = Change.text(c.response(), "associationId");
-                if (rt == null || subnet == null) {
-                    return;
+                if (rt != null && subnet != null) {
+                    b.routeTables.put(rt.id(), moved(rt, subnet, Change.text(c.response(), "associationId"), !undo, c));
                 }
-                Set<String> subnets = new HashSet<>(rt.subnets());
-                Map<String, String> assoc = new HashMap<>(rt.associations());
-                if (undo) {
-                    subnets.remove(subnet);
-                    assoc.values().remove(subnet);
-                } else {
-                    subnets.add(subnet);
-                    if (newAssoc != null) {
-                        assoc.put(newAssoc, subnet);
-                    }
-                }
-                b.routeTables.put(rt.id(), rt.withAssociations(subnets, assoc, c.eventId()));
             }
             case "DisassociateRouteTable" -> {
-                if (undo) {
-                    return; // the record does not say which table held it; leave the snapshot's view
-                }
                 for (RouteTableState rt : List.copyOf(b.routeTables.values())) {
-                    String subnet = rt.associations().get(assocId);
-                    if (subnet != null) {
-                        Set<String> subnets = new HashSet<>(rt.subnets());
-                        subnets.remove(subnet);
-                        Map<String, String> assoc = new HashMap<>(rt.associations());
-                        assoc.remove(assocId);
-                        b.routeTables.put(rt.id(), rt.withAssociations(subnets, assoc, c.eventId()));
+                    String held = rt.associations().getOrDefault(assocId, subnet);
+                    if (held != null && (undo || rt.associations().containsKey(assocId))) {
+                        b.routeTables.put(rt.id(), moved(rt, held, assocId, undo, c));
                     }
                 }
             }
-            default -> { } // ReplaceRouteTableAssociation: old table unknown from the record alone
+            case "ReplaceRouteTableAssociation" -> {
+                String gainer = Change.text(c.request(), "routeTableId");
+                String newAssoc = Change.text(c.response(), "newAssociationId");
+                for (RouteTableState rt : List.copyOf(b.routeTables.values())) {
+                    if (subnet == null) {
+                        continue;
+                    }
+                    boolean gains = rt.id().equals(gainer);
+                    // the table that gains holds the subnet after the change, the one that loses before it
+                    b.routeTables.put(rt.id(), gains ? moved(rt, subnet, newAssoc, !undo, c) : moved(rt, subnet, assocId, undo, c));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static RouteTableState moved(RouteTableState rt, String subnet, String assocId, boolean holds, Change c) {
+        Set<String> subnets = new HashSet<>(rt.subnets());
+        Map<String, String> assoc = new HashMap<>(rt.associations());
+        assoc.values().remove(subnet);
+        if (holds) {
+            subnets.add(subnet);
+            if (assocId != null) {
+                assoc.put(assocId, subnet);
+            }
+        } else {
+            subnets.remove(subnet);
+        }
+        return rt.withAssociations(subnets, assoc, c.eventId());
+    }
+
+    /** {@code ReplaceNetworkAclAssociation}, the only way a subnet changes ACL; routed to both ACLs like a route-table replacement. */
+    private void naclAssociation(Change c, boolean undo) {
+        String subnet = Change.text(c.request(), "subnetId");
+        if (subnet == null) {
+            return;
+        }
+        String gainer = Change.text(c.request(), "networkAclId");
+        String assocId = Change.text(c.request(), "associationId");
+        String newAssoc = Change.text(c.response(), "newAssociationId");
+        for (NetworkAclState acl : List.copyOf(b.nacls.values())) {
+            boolean gains = acl.id().equals(gainer);
+            boolean holds = gains != undo;
+            Set<String> subnets = new HashSet<>(acl.subnets());
+            Map<String, String> assoc = new HashMap<>(acl.associations());
+            assoc.values().remove(subnet);
+            if (holds) {
+                subnets.add(subnet);
+                String id = gains ? newAssoc : assocId;
+                if (id != null) {
+                    assoc.put(id, subnet);
+                }
+            } else {
+                subnets.remove(subnet);
+            }
+            b.nacls.put(acl.id(), acl.withAssociations(subnets, assoc, c.eventId()));
         }
     }
 
@@ -172,10 +212,12 @@ final class Replay {
                 cidrs.removeAll(r.cidrs());
                 List<String> groups = new ArrayList<>(x.groupIds());
                 groups.removeAll(r.groupIds());
-                rules.set(i, new SecurityGroupState.Rule(x.protocol(), x.fromPort(), x.toPort(), cidrs, groups));
+                List<String> lists = new ArrayList<>(x.prefixListIds());
+                lists.removeAll(r.prefixListIds());
+                rules.set(i, new SecurityGroupState.Rule(x.protocol(), x.fromPort(), x.toPort(), cidrs, groups, lists));
             }
         }
-        rules.removeIf(x -> x.cidrs().isEmpty() && x.groupIds().isEmpty());
+        rules.removeIf(SecurityGroupState.Rule::empty);
     }
 
     /** CloudTrail's {@code ipPermissions.items[]} as rules. */
@@ -197,9 +239,16 @@ final class Replay {
                     groups.add(id);
                 }
             }
+            List<String> lists = new ArrayList<>();
+            for (JsonNode l : p.path("prefixListIds").path("items")) {
+                String id = Change.text(l, "prefixListId");
+                if (id != null) {
+                    lists.add(id);
+                }
+            }
             String proto = Change.text(p, "ipProtocol");
             out.add(new SecurityGroupState.Rule(proto == null ? "-1" : proto, p.path("fromPort").asInt(-1),
-                    p.path("toPort").asInt(-1), cidrs, groups));
+                    p.path("toPort").asInt(-1), cidrs, groups, lists));
         }
         return out;
     }
@@ -219,17 +268,43 @@ final class Replay {
             case "DeleteNetworkAclEntry" -> undo;
             default -> true;
         };
-        boolean known = !undo || "CreateNetworkAclEntry".equals(c.eventName());
-        if (present && known) {
-            JsonNode range = req.path("portRange");
-            entries.add(new NetworkAclState.Entry(rule, egress, protocol(Change.text(req, "protocol")),
-                    "allow".equalsIgnoreCase(Change.text(req, "ruleAction")), Cidr.parse(Change.text(req, "cidrBlock")),
-                    range.has("from") ? range.path("from").asInt() : null, range.has("to") ? range.path("to").asInt() : null,
-                    c.eventId()));
+        if (present) {
+            // undoing a deletion or a replacement needs the entry as it was: the last earlier record that wrote it
+            Change writer = !undo || "CreateNetworkAclEntry".equals(c.eventName()) ? c : previousEntry(c, rule, egress);
+            entries.add(writer == null ? NetworkAclState.Entry.unknown(rule, egress, c.eventId()) : entry(writer.request(), rule, egress, writer.eventId()));
         }
-        b.nacls.put(acl.id(), new NetworkAclState(acl.id(), acl.vpcId(), acl.isDefault(), acl.subnets(), entries, c.eventId()));
+        b.nacls.put(acl.id(), acl.withEntries(entries, c.eventId()));
     }
 
+    private static NetworkAclState.Entry entry(JsonNode req, int rule, boolean egress, String eventId) {
+        JsonNode range = req.path("portRange");
+        return new NetworkAclState.Entry(rule, egress, protocol(first(Change.text(req, "aclProtocol"), Change.text(req, "protocol"))),
+                "allow".equalsIgnoreCase(Change.text(req, "ruleAction")), Cidr.parse(Change.text(req, "cidrBlock")),
+                range.has("from") ? range.path("from").asInt() : null, range.has("to") ? range.path("to").asInt() : null,
+                eventId);
+    }
+
+    /** The last change before {@code c} that created or replaced the same entry, or null (then it is unknown). */
+    private Change previousEntry(Change c, int rule, boolean egress) {
+        Change found = null;
+        for (Change h : history) {
+            if (!h.time().isBefore(c.time())) {
+                break;
+            }
+            JsonNode r = h.request();
+            if (h.kind() == ChangeKind.NACL && h.resourceId().equals(c.resourceId()) && r.path("ruleNumber").asInt(-1) == rule
+                    && r.path("egress").asBoolean(false) == egress) {
+                found = "DeleteNetworkAclEntry".equals(h.eventName()) ? null : h;
+            }
+        }
+        return found;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** CloudTrail names the protocol {@code aclProtocol} ({@code "6"}, {@code "-1"}); the API and CLI say {@code protocol}. */
     private static String protocol(String p) {
         return p == null ? "-1" : p.equalsIgnoreCase("tcp") ? "6" : p;
     }

@@ -126,12 +126,16 @@ final class Snapshots {
                     en.portRange() == null ? null : en.portRange().from(), en.portRange() == null ? null : en.portRange().to(), eventId));
         }
         Set<String> subnets = new HashSet<>();
+        Map<String, String> associations = new HashMap<>();
         acl.associations().forEach(a -> {
             if (a.subnetId() != null) {
                 subnets.add(a.subnetId());
+                if (a.associationId() != null) {
+                    associations.put(a.associationId(), a.subnetId());
+                }
             }
         });
-        return new NetworkAclState(acl.id(), acl.vpcId(), acl.isDefault(), subnets, entries, eventId);
+        return new NetworkAclState(acl.id(), acl.vpcId(), acl.isDefault(), subnets, entries, associations, eventId);
     }
 
     private static List<SecurityGroupState.Rule> rules(List<SecurityGroup.Permission> perms) {
@@ -140,7 +144,8 @@ final class Snapshots {
             List<Cidr> cidrs = new ArrayList<>();
             p.ipRanges().forEach(c -> addCidr(cidrs, c));
             out.add(new SecurityGroupState.Rule(p.protocol() == null ? "-1" : p.protocol(),
-                    p.fromPort() == null ? -1 : p.fromPort(), p.toPort() == null ? -1 : p.toPort(), cidrs, p.groupIds()));
+                    p.fromPort() == null ? -1 : p.fromPort(), p.toPort() == null ? -1 : p.toPort(), cidrs, p.groupIds(),
+                    p.prefixListIds()));
         }
         return out;
     }

@@ -22,18 +22,20 @@ public final class TopologyHistory {
     /** States already built, by the breakpoint interval they hold for. */
     private final Map<Integer, Network> cache = new HashMap<>();
 
-    private TopologyHistory(List<Snapshots.Observed> observed, List<Change> changes) {
-        this.changes = changes.stream().sorted(Comparator.comparing(Change::time)).toList();
+    private TopologyHistory(List<Snapshots.Observed> observed, List<Change> unsorted) {
+        List<Change> sorted = unsorted.stream().sorted(Comparator.comparing(Change::time)).toList();
+        Associations associations = new Associations(observed, sorted);
+        // association changes name the subnet they move, for the replay and for the rules that read them
+        this.changes = sorted.stream().map(associations::withSubnet).toList();
         Map<String, List<Snapshots.Observed>> snapshots = new HashMap<>();
         for (Snapshots.Observed o : observed) {
             snapshots.computeIfAbsent(o.resourceId(), k -> new ArrayList<>()).add(o);
         }
-        Map<String, String> tableOfAssociation = tablesByAssociation(observed, this.changes);
         Map<String, List<Change>> byOwner = new HashMap<>();
         for (Change c : this.changes) {
-            String owner = "DisassociateRouteTable".equals(c.eventName())
-                    ? tableOfAssociation.getOrDefault(c.resourceId(), c.resourceId()) : c.resourceId();
-            byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+            for (String owner : associations.owners(c)) {
+                byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
+            }
         }
         for (Map.Entry<String, List<Snapshots.Observed>> e : snapshots.entrySet()) {
             List<Snapshots.Observed> list = e.getValue();
@@ -47,23 +49,76 @@ public final class TopologyHistory {
     }
 
     /**
-     * Which route table an association id belongs to, from snapshots and AssociateRouteTable responses.
-     * AWS never reuses association ids, so one map serves every instant.
+     * Which route table or network ACL, and which subnet, each association id stands for, from snapshots and
+     * the association changes themselves. AWS never reuses association ids, so one map serves every instant.
+     * An association change concerns two resources when it moves a subnet (the table or ACL it leaves, and the
+     * one it joins); each replays it on its own timeline.
      */
-    private static Map<String, String> tablesByAssociation(List<Snapshots.Observed> observed, List<Change> changes) {
-        Map<String, String> out = new HashMap<>();
-        for (Snapshots.Observed o : observed) {
-            if (o.state() instanceof RouteTableState rt) {
-                rt.associations().keySet().forEach(a -> out.put(a, rt.id()));
+    private static final class Associations {
+        private final Map<String, String> owner = new HashMap<>();
+        private final Map<String, String> subnet = new HashMap<>();
+
+        Associations(List<Snapshots.Observed> observed, List<Change> changes) {
+            for (Snapshots.Observed o : observed) {
+                if (o.state() instanceof RouteTableState rt) {
+                    rt.associations().forEach((a, s) -> put(a, rt.id(), s));
+                } else if (o.state() instanceof NetworkAclState acl) {
+                    acl.associations().forEach((a, s) -> put(a, acl.id(), s));
+                }
+            }
+            for (Change c : changes) { // oldest first: a replacement's new id inherits the subnet of the old one
+                String assoc = Change.text(c.request(), "associationId");
+                switch (c.eventName()) {
+                    case "AssociateRouteTable" -> put(Change.text(c.response(), "associationId"), c.resourceId(),
+                            Change.text(c.request(), "subnetId"));
+                    case "ReplaceRouteTableAssociation" -> put(Change.text(c.response(), "newAssociationId"),
+                            Change.text(c.request(), "routeTableId"), subnet.get(assoc));
+                    case "ReplaceNetworkAclAssociation" -> put(Change.text(c.response(), "newAssociationId"),
+                            Change.text(c.request(), "networkAclId"), subnet.get(assoc));
+                    default -> { }
+                }
             }
         }
-        for (Change c : changes) {
-            String assoc = Change.text(c.response(), "associationId");
-            if ("AssociateRouteTable".equals(c.eventName()) && assoc != null) {
-                out.put(assoc, c.resourceId());
+
+        private void put(String assoc, String ownerId, String subnetId) {
+            if (assoc != null) {
+                if (ownerId != null) {
+                    owner.putIfAbsent(assoc, ownerId);
+                }
+                if (subnetId != null) {
+                    subnet.putIfAbsent(assoc, subnetId);
+                }
             }
         }
-        return out;
+
+        /** The change, with the subnet it moves named in its request when the record itself did not. */
+        Change withSubnet(Change c) {
+            if (c.kind() != ChangeKind.ROUTE_ASSOCIATION && c.kind() != ChangeKind.NACL_ASSOCIATION
+                    || Change.text(c.request(), "subnetId") != null) {
+                return c;
+            }
+            String s = subnet.getOrDefault(Change.text(c.request(), "associationId"),
+                    subnet.get(Change.text(c.response(), "newAssociationId")));
+            if (s == null || !c.request().isObject()) {
+                return c;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode req = ((com.fasterxml.jackson.databind.node.ObjectNode) c.request()).deepCopy();
+            req.put("subnetId", s);
+            return new Change(c.time(), c.eventId(), c.eventName(), c.kind(), c.resourceId(), c.actor(), req, c.response());
+        }
+
+        /** The resources whose timelines replay this change. */
+        List<String> owners(Change c) {
+            String assoc = Change.text(c.request(), "associationId");
+            return switch (c.eventName()) {
+                case "DisassociateRouteTable" -> List.of(owner.getOrDefault(assoc, c.resourceId()));
+                case "ReplaceRouteTableAssociation", "ReplaceNetworkAclAssociation" -> {
+                    String left = owner.get(assoc);
+                    yield left == null || left.equals(c.resourceId()) ? List.of(c.resourceId()) : List.of(c.resourceId(), left);
+                }
+                default -> List.of(c.resourceId());
+            };
+        }
     }
 
     /** Which interval between breakpoints holds {@code t}; t equal to a breakpoint belongs to the later one. */

@@ -141,6 +141,45 @@ class InvestigatorTest {
     }
 
     @Test
+    void anEniThatOnlyClaimsToBeEkssIsNoControlPlaneEni() throws IOException {
+        Evidence ev = network();
+        // an engineer's own interface, described like EKS's, in the public subnet: not the cluster's endpoint
+        ev.eniCreateBy("arn:aws:iam::1:user/mallory", "eni-0fake", "subnet-0puba", "vpc-0a1", "172.20.101.121", "prd-gw-eks",
+                FRIDAY_NOON.plusSeconds(40), "sg-0cluster");
+        ev.timeouts("172.20.101.121", FRIDAY_NOON.plusSeconds(90), t("2024-10-25T18:00:00Z"), 60);
+
+        Findings f = investigate(ev);
+
+        assertThat(f.hypotheses()).noneMatch(h -> h.kind() == HypothesisKind.ENI_IN_UNROUTED_SUBNET);
+        assertThat(f.eniEvents()).noneMatch(e -> e.eniId().equals("eni-0fake"));
+    }
+
+    @Test
+    void aRouteDeletedInAnUnrelatedVpcIsNotBlamedForOverlappingTheClients() throws IOException {
+        Evidence ev = network().vpc("vpc-0other", "192.168.0.0/16", SNAP)
+                .routeTable("rtb-0other", "vpc-0other", false, List.of(), "192.168.0.0/16=local", "10.50.0.0/16=pcx-0zz");
+        ev.revokeIngress("sg-0cluster", "10.50.0.0/16", 443, FRIDAY_NOON.minusSeconds(120));
+        ev.deleteRoute("rtb-0other", "10.50.0.0/16", FRIDAY_NOON.minusSeconds(60));
+        ev.timeouts("172.20.12.39", FRIDAY_NOON.plusSeconds(30), t("2024-10-25T13:59:00Z"), 30);
+
+        Findings f = investigate(ev);
+
+        assertThat(f.top().orElseThrow().kind()).isEqualTo(HypothesisKind.SECURITY_GROUP_CHANGE);
+        assertThat(f.hypotheses()).noneMatch(h -> h.kind() == HypothesisKind.ROUTE_CHANGE);
+    }
+
+    @Test
+    void aClusterWhoseNameOccursInTheTargetIsNotThereforeItsCluster() throws IOException {
+        Evidence ev = network();
+        ev.updateClusterConfig("api", false, FRIDAY_NOON.minusSeconds(60));
+        ev.javaTimeoutsTo("api.internal.example.com", FRIDAY_NOON.plusSeconds(30), t("2024-10-25T15:00:00Z"), 60);
+
+        Findings f = investigate(ev);
+
+        assertThat(f.hypotheses()).noneMatch(h -> h.kind() == HypothesisKind.CLUSTER_CONFIG_CHANGE);
+    }
+
+    @Test
     void twoBurstsFromTwoMisplacementsMergeIntoOneHypothesis() throws IOException {
         Evidence ev = network();
         ev.eniDelete("eni-0old", FRIDAY_NOON);

@@ -96,6 +96,91 @@ class PathCheckerTest {
         assertThat(hop(sg, "sg").ok()).isTrue();
     }
 
+    /** A second ENI in subnet-a that carries the given groups. */
+    private static Evidence withGroups(Evidence ev, String... groups) {
+        ev.eniCreate("eni-g", "subnet-a", "vpc-gw", "172.20.1.99", "c1", t("2024-09-01T00:00:00Z"), groups);
+        return ev;
+    }
+
+    private static Evidence routed(Evidence ev) {
+        return ev.routeTable("rtb-a", "vpc-gw", false, List.of("subnet-a"), "172.20.0.0/16=local", "10.50.0.0/16=pcx-1");
+    }
+
+    @Test
+    void aLeastPrivilegeGroupAllowingTheClientsSubnetsIsNotABlock() {
+        Evidence ev = withGroups(routed(base("vpc-be", "vpc-gw"))
+                .securityGroup("sg-lp", "vpc-gw", SNAP, "tcp:443-443:10.50.1.0/24", "tcp:443-443:10.50.2.0/24"), "sg-lp");
+        PathResult r = check(ev, "172.20.1.99", List.of(Cidr.parse("10.50.0.0/16")));
+        assertThat(r.blocked()).isFalse();
+        assertThat(r.check().verdict()).isEqualTo("unknown");
+        assertThat(hop(r, "sg").ok()).isNull();
+        assertThat(hop(r, "sg").detail()).contains("10.50.1.0/24, part of 10.50.0.0/16");
+        // the failing client itself, once known, is admitted
+        assertThat(hop(check(ev, "172.20.1.99", List.of(Cidr.parse("10.50.2.17/32"))), "sg").ok()).isTrue();
+    }
+
+    @Test
+    void aPrefixListTheEvidenceDoesNotHoldLeavesTheGroupOpenNotBlocked() {
+        Evidence ev = withGroups(routed(base("vpc-be", "vpc-gw")).securityGroup("sg-pl", "vpc-gw", SNAP, "tcp:443-443:pl-0clients"),
+                "sg-pl");
+        PathResult r = check(ev, "172.20.1.99", List.of(Cidr.parse("10.50.0.0/16")));
+        assertThat(r.blocked()).isFalse();
+        assertThat(hop(r, "sg").detail()).contains("prefix list pl-0clients");
+    }
+
+    @Test
+    void theGroupBlamedIsTheOneThatHoldsTheRulesForThePort() {
+        Evidence ev = withGroups(routed(base("vpc-be", "vpc-gw"))
+                .securityGroup("sg-ssh", "vpc-gw", SNAP, "tcp:22-22:10.0.0.0/8")
+                .securityGroup("sg-2", "vpc-gw", SNAP, "tcp:443-443:10.99.0.0/16"), "sg-ssh", "sg-2");
+        PathResult r = check(ev, "172.20.1.99", List.of(Cidr.parse("10.50.0.0/16")));
+        assertThat(r.blockingStep()).isEqualTo("sg");
+        assertThat(r.blockingResource()).isEqualTo("sg-2");
+    }
+
+    @Test
+    void everyClientNetworkIsCheckedNotOnlyTheFirst() {
+        Evidence ev = withGroups(routed(base("vpc-be", "vpc-gw")).securityGroup("sg-wide", "vpc-gw", SNAP, "tcp:443-443:10.0.0.0/8"),
+                "sg-wide");
+        PathResult r = check(ev, "172.20.1.99", List.of(Cidr.parse("10.50.0.0/16"), Cidr.parse("10.60.0.0/16")));
+        assertThat(r.blockingStep()).isEqualTo("route-back");
+        assertThat(r.clientCidr()).isEqualTo(Cidr.parse("10.60.0.0/16"));
+        assertThat(r.check().clientCidr()).isEqualTo("10.60.0.0/16");
+    }
+
+    @Test
+    void clientsInTheSameVpcComeBackOnTheLocalRoute() {
+        Evidence ev = withGroups(routed(base("vpc-be", "vpc-gw")).securityGroup("sg-vpc", "vpc-gw", SNAP, "tcp:443-443:172.20.0.0/16"),
+                "sg-vpc");
+        PathResult r = check(ev, "172.20.1.99", List.of(Cidr.parse("172.20.0.0/16")));
+        assertThat(r.check().verdict()).isEqualTo("reachable");
+        assertThat(hop(r, "route-back").ok()).isTrue();
+        assertThat(hop(r, "route-back").detail()).contains("local route");
+    }
+
+    @Test
+    void anAclEntryThatDeniesPartOfTheClientsMakesTheAnswerOpen() {
+        Evidence ev = routed(base("vpc-be", "vpc-gw"))
+                .nacl("acl-a", "vpc-gw", false, List.of("subnet-a"), SNAP, "90:in:deny:10.50.5.0/24", "100:in:allow:0.0.0.0/0",
+                        "100:out:allow:0.0.0.0/0");
+        PathResult r = check(ev, "172.20.1.10", List.of(Cidr.parse("10.50.0.0/16")));
+        assertThat(r.blocked()).isFalse();
+        assertThat(hop(r, "nacl-in").ok()).isNull();
+        assertThat(hop(r, "nacl-in").detail()).contains("rule 90 covers only 10.50.5.0/24");
+        PathResult denied = check(ev, "172.20.1.10", List.of(Cidr.parse("10.50.5.0/24")));
+        assertThat(denied.blockingStep()).isEqualTo("nacl-in");
+    }
+
+    @Test
+    void aMissingRouteTableOrAclIsUnknownNeverReachable() {
+        Evidence ev = new Evidence().vpc("vpc-gw", "172.20.0.0/16", SNAP).subnet("subnet-a", "vpc-gw", "172.20.1.0/24", SNAP)
+                .securityGroup("sg-1", "vpc-gw", SNAP, "tcp:443-443:10.50.0.0/16");
+        ev.eniCreate("eni-a", "subnet-a", "vpc-gw", "172.20.1.10", "c1", t("2024-09-01T00:00:00Z"), "sg-1");
+        PathResult r = check(ev, "172.20.1.10", List.of(Cidr.parse("10.50.0.0/16")));
+        assertThat(r.check().verdict()).isEqualTo("unknown");
+        assertThat(hop(r, "nacl").ok()).isNull();
+    }
+
     @Test
     void unknownTargetIsUnknownNotBlocked() {
         PathResult r = check(base("vpc-be", "vpc-gw"), "172.20.9.9", List.of());

@@ -99,6 +99,55 @@ class TopologyHistoryTest {
     }
 
     @Test
+    void undoingAnAclEntryDeletionRestoresTheEntryItsCreationWrote() {
+        Evidence ev = new Evidence().nacl("acl-1", "vpc-1", true, List.of(), t("2024-10-05T00:00:00Z"), "100:in:allow:0.0.0.0/0");
+        String created = ev.naclEntry("acl-1", 90, false, "deny", "10.50.0.0/16", t("2024-10-01T00:00:00Z"));
+        ev.deleteNaclEntry("acl-1", 90, false, t("2024-10-03T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        NetworkAclState before = h.at(t("2024-10-02T00:00:00Z")).nacl("acl-1").orElseThrow();
+        assertThat(before.decide(false, "tcp", 443, Cidr.parse("10.50.1.0/24"))).hasValueSatisfying(e -> {
+            assertThat(e.ruleNumber()).isEqualTo(90);
+            assertThat(e.allow()).isFalse();
+            assertThat(e.eventId()).isEqualTo(created);
+        });
+        assertThat(h.at(t("2024-10-04T00:00:00Z")).nacl("acl-1").orElseThrow().decide(false, "tcp", 443,
+                Cidr.parse("10.50.1.0/24")).orElseThrow().ruleNumber()).isEqualTo(100);
+    }
+
+    @Test
+    void anAclEntryDeletedWithoutItsCreationInTheEvidenceIsUnknownBeforeIt() {
+        Evidence ev = new Evidence().nacl("acl-1", "vpc-1", true, List.of(), t("2024-10-05T00:00:00Z"), "100:in:allow:0.0.0.0/0");
+        ev.deleteNaclEntry("acl-1", 90, false, t("2024-10-03T00:00:00Z"));
+        NetworkAclState before = history(ev).at(t("2024-10-02T00:00:00Z")).nacl("acl-1").orElseThrow();
+        assertThat(before.decideFor(false, "tcp", 443, Cidr.parse("10.50.0.0/16")).allow()).isNull();
+    }
+
+    @Test
+    void aReplacedRouteTableAssociationMovesTheSubnetBetweenTables() {
+        Instant snap = t("2024-10-05T00:00:00Z");
+        // the snapshot, taken afterwards, shows subnet-1 in the public table under the new association
+        Evidence ev = new Evidence().routeTableAt("rtb-priv", "vpc-1", false, List.of("subnet-2"), snap, "10.0.0.0/16=local")
+                .routeTableAt("rtb-pub", "vpc-1", false, List.of("subnet-1"), snap, "0.0.0.0/0=igw-1");
+        ev.replaceRouteTableAssociation("rtbassoc-old", "rtb-pub", "rtbassoc-rtb-pub-0", t("2024-10-03T00:00:00Z"));
+        ev.associateRouteTable("rtb-priv", "subnet-1", "rtbassoc-old", t("2024-10-01T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-02T00:00:00Z")).routeTableFor("subnet-1", "vpc-1").orElseThrow().id()).isEqualTo("rtb-priv");
+        assertThat(h.at(t("2024-10-04T00:00:00Z")).routeTableFor("subnet-1", "vpc-1").orElseThrow().id()).isEqualTo("rtb-pub");
+    }
+
+    @Test
+    void aReplacedAclAssociationMovesTheSubnetBetweenAcls() {
+        Instant snap = t("2024-10-05T00:00:00Z");
+        Evidence ev = new Evidence().nacl("acl-open", "vpc-1", true, List.of(), snap, "100:in:allow:0.0.0.0/0")
+                .nacl("acl-strict", "vpc-1", false, List.of("subnet-1"), snap, "100:in:deny:0.0.0.0/0");
+        ev.replaceNaclAssociation("aclassoc-acl-open-9", "acl-strict", "aclassoc-acl-strict-0", t("2024-10-03T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-04T00:00:00Z")).naclFor("subnet-1", "vpc-1").orElseThrow().id()).isEqualTo("acl-strict");
+        // before: not in acl-strict; the VPC's default ACL (acl-open) applies
+        assertThat(h.at(t("2024-10-02T00:00:00Z")).naclFor("subnet-1", "vpc-1").orElseThrow().id()).isEqualTo("acl-open");
+    }
+
+    @Test
     void failedCallsChangeNothing() {
         Event failed = Event.builder(dev.rootline.ingest.Source.CLOUDTRAIL, "AwsApiCall").id("x").time(t("2024-10-25T12:00:00Z"))
                 .eventName("DeleteRoute").error("Client.UnauthorizedOperation")
