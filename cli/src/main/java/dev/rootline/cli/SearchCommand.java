@@ -45,7 +45,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Math.max(0, limit));
+        SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Math.max(0, limit), window.zone());
         PrintWriter out = spec.commandLine().getOut();
         try (EventIndex.Searcher searcher = index.open().openSearcher()) {
             if (count) {

@@ -41,7 +41,7 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Integer.MAX_VALUE);
+        SearchRequest request = new SearchRequest(String.join(" ", query), window.from(), window.to(), Integer.MAX_VALUE, window.zone());
         try (EventIndex.Searcher searcher = index.open().openSearcher()) {
             TimelineListing.print(MergedTimeline.build(searcher, request, bucket), format,
                     spec.commandLine().getOut(), window.zone());

@@ -171,7 +171,7 @@ final class LuceneEventIndex implements EventIndex {
         private final DirectoryReader reader;
         private final Directory directory;
         private final IndexSearcher searcher;
-        private final EventQueryParser parser = new EventQueryParser(ZoneOffset.UTC, Clock.systemUTC());
+        private final EventQueryParser utc = new EventQueryParser(ZoneOffset.UTC, Clock.systemUTC());
 
         LuceneSearcher(DirectoryReader reader, Directory directory) {
             this.reader = reader;
@@ -180,6 +180,7 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         private Query query(SearchRequest r) {
+            EventQueryParser parser = ZoneOffset.UTC.equals(r.zone()) ? utc : new EventQueryParser(r.zone(), Clock.systemUTC());
             Query q = parser.parse(r.query());
             if (r.from() == null && r.to() == null) {
                 return q;

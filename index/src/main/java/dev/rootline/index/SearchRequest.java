@@ -8,9 +8,15 @@ import java.time.Instant;
  * @param from  inclusive start, or null
  * @param to    exclusive end, or null
  * @param limit most hits to return, oldest first
+ * @param zone  the zone of zone-less times inside the query ({@code time:2024-10-29} is that day there)
  */
-public record SearchRequest(String query, Instant from, Instant to, int limit) {
+public record SearchRequest(String query, Instant from, Instant to, int limit, java.time.ZoneId zone) {
+    public SearchRequest(String query, Instant from, Instant to, int limit) {
+        this(query, from, to, limit, java.time.ZoneOffset.UTC);
+    }
+
     public SearchRequest {
+        zone = zone == null ? java.time.ZoneOffset.UTC : zone;
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0");
         }
@@ -25,6 +31,6 @@ public record SearchRequest(String query, Instant from, Instant to, int limit) {
     }
 
     public SearchRequest withLimit(int n) {
-        return new SearchRequest(query, from, to, n);
+        return new SearchRequest(query, from, to, n, zone);
     }
 }

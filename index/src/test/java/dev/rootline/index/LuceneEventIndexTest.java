@@ -42,6 +42,17 @@ class LuceneEventIndexTest {
     }
 
     @Test
+    void timeInAQueryIsReadInTheRequestsZone() throws IOException {
+        try (EventIndex.Searcher s = index.openSearcher()) {
+            // l1 is at 2024-10-29T23:15:19Z: already the 30th two hours east of UTC
+            assertThat(s.count(new SearchRequest("time:2024-10-30", null, null, 10))).isZero();
+            assertThat(s.count(new SearchRequest("time:2024-10-30", null, null, 10, java.time.ZoneOffset.ofHours(2)))).isEqualTo(1);
+            assertThat(s.count(new SearchRequest("time:[2024-10-30T00:00 TO 2024-10-30T02:00]", null, null, 10,
+                    java.time.ZoneOffset.ofHours(2)))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void timeBoundsComeFromThePointsAndCountsBySourceMatchAScan() throws IOException {
         try (EventIndex.Searcher s = index.openSearcher()) {
             assertThat(s.timeBounds()).containsExactly(Instant.parse("2024-10-25T11:58:00Z"), Instant.parse("2024-10-29T23:15:19.078Z"));

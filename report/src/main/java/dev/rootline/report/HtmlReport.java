@@ -91,6 +91,11 @@ final class HtmlReport {
             first = false;
         }
         b.append("</td></tr>\n</table>\n");
+        if (!f.caveats().isEmpty()) {
+            b.append("<h3>Caveats</h3>\n<ul class=\"caveats\">\n");
+            f.caveats().forEach(c -> b.append("<li>").append(Html.text(c)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         if (f.hypotheses().size() > 1) {
             b.append("<p class=\"muted\">Also considered: ");
             for (int i = 1; i < f.hypotheses().size(); i++) {

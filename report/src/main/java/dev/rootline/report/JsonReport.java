@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * {@code report.json}, schema version 1 as DESIGN.md lays it out, streamed with Jackson. Fields beyond the
  * schema are only ever added: {@code rate} and {@code sampleIds} on bursts, {@code association} on hypotheses,
- * {@code where}, {@code query} and {@code raw} on evidence, and a top-level {@code pathChecks}. Times are
+ * {@code where}, {@code query} and {@code raw} on evidence, {@code targetHost} on path checks, and top-level
+ * {@code pathChecks} and {@code caveats}. Times are
  * ISO-8601 UTC ending in {@code Z}; an absent value is {@code null}.
  */
 final class JsonReport {
@@ -62,6 +63,11 @@ final class JsonReport {
             g.writeArrayFieldStart("pathChecks");
             for (PathCheck p : f.pathChecks()) {
                 pathCheck(g, p);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("caveats");
+            for (String c : f.caveats()) {
+                g.writeString(c);
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -70,6 +70,11 @@ final class MarkdownReport {
             first = false;
         }
         b.append("\n\n");
+        if (!f.caveats().isEmpty()) {
+            b.append("**Caveats:**\n\n");
+            f.caveats().forEach(c -> b.append("- ").append(Markdown.text(c)).append('\n'));
+            b.append('\n');
+        }
         for (int i = 1; i < f.hypotheses().size(); i++) {
             Hypothesis h = f.hypotheses().get(i);
             b.append(i == 1 ? "Also considered:\n\n" : "").append("- ").append(Markdown.text(h.title()))

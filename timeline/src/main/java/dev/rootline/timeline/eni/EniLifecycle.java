@@ -125,6 +125,20 @@ public final class EniLifecycle {
                 .max(Comparator.comparing(h -> h.created() == null ? Instant.MIN : h.created()));
     }
 
+    /** Every ENI that ever held {@code ip}, in no particular order. */
+    public List<EniHistory> holdersOf(String ip) {
+        return List.copyOf(byIp.getOrDefault(ip, List.of()));
+    }
+
+    /** Whether an ENI was created or deleted in {@code (from, to]}. */
+    public boolean stepsBetween(Instant from, Instant to) {
+        return byId.values().stream().anyMatch(h -> within(h.created(), from, to) || within(h.deleted(), from, to));
+    }
+
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return t != null && t.isAfter(from) && !t.isAfter(to);
+    }
+
     /** Control-plane ENIs of one cluster alive at {@code t}. */
     public List<EniHistory> controlPlaneAt(String cluster, Instant t) {
         return byId.values().stream()

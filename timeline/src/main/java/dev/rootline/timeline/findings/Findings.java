@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * @param evidence   every event a hypothesis, an ENI step or a path-check hop cites, by id, so renderers can show
  *                   the raw record (burst samples are ids only; hypotheses cite the samples they rest on)
  * @param pathChecks the network path at the time of each burst, when topology was available
+ * @param caveats    what a reader must know to weigh the findings (clocks that look offset, snapshot times taken
+ *                   from file dates), in words
  */
 public record Findings(
         Instant from,
@@ -23,7 +25,8 @@ public record Findings(
         List<EniEvent> eniEvents,
         List<PathCheck> pathChecks,
         List<Hypothesis> hypotheses,
-        Map<String, EvidenceEvent> evidence) {
+        Map<String, EvidenceEvent> evidence,
+        List<String> caveats) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -36,6 +39,12 @@ public record Findings(
         pathChecks = List.copyOf(pathChecks);
         hypotheses = List.copyOf(hypotheses);
         evidence = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+        caveats = List.copyOf(caveats);
+    }
+
+    public Findings(Instant from, Instant to, Map<String, Long> sources, List<Burst> bursts, List<EniEvent> eniEvents,
+                    List<PathCheck> pathChecks, List<Hypothesis> hypotheses, Map<String, EvidenceEvent> evidence) {
+        this(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, List.of());
     }
 
     /** The best-ranked hypothesis, if any. */

@@ -25,8 +25,13 @@ public record PathCheck(String burstId, Instant at, String targetIp, String clie
 
     /** This check, for an address found behind {@code host}: the hop that says how leads the path. */
     public PathCheck behindHost(String host, Hop resolution) {
+        return withLeadingHop(resolution, host);
+    }
+
+    /** This check with a note (how the target was found, the instant chosen) before its first hop. */
+    public PathCheck withLeadingHop(Hop note, String host) {
         List<Hop> all = new java.util.ArrayList<>(hops.size() + 1);
-        all.add(resolution);
+        all.add(note);
         all.addAll(hops);
         return new PathCheck(burstId, at, targetIp, clientCidr, verdict, all, host);
     }

@@ -73,6 +73,12 @@ abstract class ChangeRule implements HypothesisRule {
                 continue;
             }
             double mechanism = mechanism(c, ctx, blockedHere);
+            // a same-second change that undoes this one: which came first is unknown, so neither is confirmed
+            java.util.Optional<Change> twin = ctx.changesBetween(c.time().minusSeconds(1), c.time().plusSeconds(1)).stream()
+                    .filter(c::conflictsWith).findFirst();
+            if (twin.isPresent()) {
+                mechanism = Math.min(mechanism, ScoreParts.MECHANISM / 2);
+            }
             Association assoc = ctx.associationAt(c.time());
             ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));
 
@@ -83,7 +89,8 @@ abstract class ChangeRule implements HypothesisRule {
             }
             restoration(c, ctx).ifPresent(r -> evidence.add(r.eventId()));
             ctx.burst().sampleIds().stream().limit(2).forEach(evidence::add);
-            List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time(), 3));
+            List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time().minus(ctx.settings().tolerance()), 3));
+            twin.ifPresent(t -> counter.add(t.eventId()));
             if (mechanism == 0 && path != null && path.known() && !path.blocked()) {
                 path.check().hops().stream().filter(h -> h.resourceId() != null && h.resourceId().equals(c.resourceId())
                         && h.eventId() != null).findFirst().ifPresent(h -> counter.add(h.eventId()));
@@ -103,7 +110,9 @@ abstract class ChangeRule implements HypothesisRule {
             resources.put("failingIp", path == null ? ctx.burst().targetHost() : path.check().targetIp());
             addResources(c, ctx, resources);
             boolean confirmed = mechanism >= ScoreParts.MECHANISM;
-            String title = describe(c, ctx) + (confirmed ? "" : " (the path check does not confirm it)");
+            String title = describe(c, ctx) + (twin.isPresent() ? " (ambiguous: " + twin.get().eventName() + " of the same "
+                    + "rule in the same second; CloudTrail cannot tell which came first)"
+                    : confirmed ? "" : " (the path check does not confirm it)");
             String summary = c.eventName() + " on " + c.resourceId() + " at " + c.time()
                     + (c.actor() == null ? "" : " by " + c.actor()) + "; calls to " + ctx.burst().target() + " failed with "
                     + ctx.burst().signature() + " from " + ctx.burst().start() + " to " + ctx.burst().end() + " ("

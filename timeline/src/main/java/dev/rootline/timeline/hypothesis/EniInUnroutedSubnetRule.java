@@ -69,8 +69,9 @@ final class EniInUnroutedSubnetRule implements HypothesisRule {
         ctx.burst().sampleIds().stream().limit(3).forEach(id -> add(evidence, id));
         add(evidence, ctx.burst().sampleIds().get(ctx.burst().sampleIds().size() - 1));
 
-        // failures before the ENI existed cannot be its fault
-        List<String> counter = eni.created() == null ? List.of() : ctx.failuresBefore(eni.created(), 3);
+        // failures before the ENI existed cannot be its fault (beyond the clock-skew tolerance between sources)
+        List<String> counter = eni.created() == null ? List.of()
+                : ctx.failuresBefore(eni.created().minus(ctx.settings().tolerance()), 3);
 
         String where = (eni.subnetId() == null ? "a subnet" : eni.subnetId()) + " (" + path.subnetClass() + ")";
         String title = "EKS control-plane ENI " + eni.eniId() + " of " + eni.cluster() + " sits in " + where

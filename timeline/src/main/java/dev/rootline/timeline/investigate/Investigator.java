@@ -86,10 +86,22 @@ public final class Investigator {
         List<PathCheck> checks = new ArrayList<>();
         for (Burst b : bursts) {
             Network net = topology.at(b.start());
-            List<PathResult> results = IpAddresses.isIp(b.targetHost())
-                    ? List.of(paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs()))
-                    : b.targetHost().isEmpty() ? List.of()
-                    : hosts.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
+            List<PathResult> results = paths(paths, hosts, net, b);
+            // the logs' clock and CloudTrail's may disagree by a little: a change (or an ENI) that CloudTrail places
+            // just after the first failure may still be its cause, so the path is checked again once it is made
+            Instant skewed = b.start().plus(settings.hypotheses().tolerance());
+            if (results.stream().noneMatch(PathResult::blocked)
+                    && (topology.changesBetween(b.start(), skewed) || enis.stepsBetween(b.start(), skewed))) {
+                Network later = topology.at(skewed);
+                List<PathResult> again = paths(paths, hosts, later, b);
+                if (again.stream().anyMatch(PathResult::blocked)) {
+                    net = later;
+                    PathCheck.Hop note = new PathCheck.Hop("clock", null, null, "checked at " + skewed + ", "
+                            + settings.hypotheses().tolerance().toMinutes() + " min after the first failure: CloudTrail records a change"
+                            + " in between, within the clock-skew tolerance between the logs and CloudTrail", null);
+                    results = again.stream().map(r -> r.withLeadingHop(note)).toList();
+                }
+            }
             List<FailureSignal> same = byKey.getOrDefault(b.signature() + "\u0000" + b.target(), List.of());
             if (results.isEmpty()) {
                 contexts.add(new BurstContext(b, same, null, net, enis, topology.changes(), settings.hypotheses()));
@@ -102,8 +114,17 @@ public final class Investigator {
         }
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);
         List<EniEvent> eniEvents = eniEvents(enis, topology);
+        List<String> caveats = new ArrayList<>(ClockOffsets.check(bursts, enis, settings.hypotheses().tolerance()));
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
-                evidence(hypotheses, eniEvents, checks));
+                evidence(hypotheses, eniEvents, checks), caveats);
+    }
+
+    /** The path checks for a burst's target: its IP, or each address the evidence ties its host name to. */
+    private List<PathResult> paths(PathChecker paths, HostTargets hosts, Network net, Burst b) {
+        if (IpAddresses.isIp(b.targetHost())) {
+            return List.of(paths.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs()));
+        }
+        return b.targetHost().isEmpty() ? List.of() : hosts.check(net, b.id(), b.targetHost(), port(b), settings.clientCidrs());
     }
 
     private Instant[] window() throws IOException {

@@ -36,6 +36,12 @@ public record PathResult(PathCheck check, EniHistory eni, String subnetId, Strin
                 blockingStep, blockingResource, blockingEventId);
     }
 
+    /** This result with a note before the first hop. */
+    public PathResult withLeadingHop(PathCheck.Hop note) {
+        return new PathResult(check.withLeadingHop(note, check.targetHost()), eni, subnetId, subnetClass, routeTableId,
+                clientCidr, blockingStep, blockingResource, blockingEventId);
+    }
+
     /** What the failures were seen to call: the IP, or the host name and the IP found behind it. */
     public String targetText() {
         return check.targetHost() == null ? check.targetIp()

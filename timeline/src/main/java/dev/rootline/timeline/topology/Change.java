@@ -25,6 +25,35 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
         Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * The replay order: by time, then, for changes CloudTrail stamps with the same second (it has no finer
+     * clock), by event id. That tiebreak is arbitrary but fixed, so a replay never depends on the order the
+     * index happened to return records in; {@link #conflictsWith} flags the pairs for which the order matters.
+     */
+    public static final java.util.Comparator<Change> ORDER = java.util.Comparator.comparing(Change::time)
+            .thenComparing(Change::eventId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+    /**
+     * True when {@code other} undoes or redoes what this change did in the same second: the same rule, route
+     * or entry of the same resource, one taking away and the other giving. Which came first CloudTrail cannot
+     * say, and the network between them differs.
+     */
+    public boolean conflictsWith(Change other) {
+        return other != this && kind == other.kind && Objects.equals(resourceId, other.resourceId)
+                && removes() != other.removes() && subject().equals(other.subject())
+                && time.getEpochSecond() == other.time.getEpochSecond();
+    }
+
+    /** What a change acts on inside its resource: a route's destination, an ACL entry, a group's permissions. */
+    private String subject() {
+        return switch (kind) {
+            case ROUTE -> String.valueOf(text(request, "destinationCidrBlock"));
+            case NACL -> request.path("ruleNumber").asText() + "/" + request.path("egress").asBoolean(false);
+            case SECURITY_GROUP -> request.path("ipPermissions").toString();
+            default -> "";
+        };
+    }
+
     public static Optional<Change> from(Event e) {
         return Optional.ofNullable(ChangeCall.of(e)).flatMap(Change::from);
     }

@@ -23,7 +23,7 @@ public final class TopologyHistory {
     private final Map<Integer, Network> cache = new HashMap<>();
 
     private TopologyHistory(List<Snapshots.Observed> observed, List<Change> unsorted) {
-        List<Change> sorted = unsorted.stream().sorted(Comparator.comparing(Change::time)).toList();
+        List<Change> sorted = unsorted.stream().sorted(Change.ORDER).toList();
         Associations associations = new Associations(observed, sorted);
         // association changes name the subnet they move, for the replay and for the rules that read them
         this.changes = sorted.stream().map(associations::withSubnet).toList();
@@ -167,6 +167,11 @@ public final class TopologyHistory {
 
     public List<Change> changes() {
         return changes;
+    }
+
+    /** Whether a change or a snapshot falls in {@code (from, to]}: the network may differ between the two. */
+    public boolean changesBetween(Instant from, Instant to) {
+        return interval(from) != interval(to);
     }
 
     public boolean hasSnapshots() {

@@ -180,6 +180,66 @@ class InvestigatorTest {
     }
 
     @Test
+    void anEniCloudTrailPlacesJustAfterTheFirstFailureIsStillItsCause() throws IOException {
+        Evidence ev = network();
+        ev.eniDelete("eni-0old", FRIDAY_NOON);
+        // the application's clock runs two minutes ahead of CloudTrail's
+        String created = ev.eniCreate("eni-0new", "subnet-0puba", "vpc-0a1", "172.20.101.121", "prd-gw-eks",
+                FRIDAY_NOON.plusSeconds(120), "sg-0cluster");
+        ev.timeouts("172.20.101.121", FRIDAY_NOON, t("2024-10-26T15:00:00Z"), 60);
+
+        Findings f = investigate(ev);
+
+        Hypothesis top = f.top().orElseThrow();
+        assertThat(top.kind()).isEqualTo(HypothesisKind.ENI_IN_UNROUTED_SUBNET);
+        assertThat(top.evidence()).contains(created);
+        assertThat(top.counterEvidence()).isEmpty();
+        assertThat(f.pathChecks().get(0).hops().get(0).step()).isEqualTo("clock");
+    }
+
+    @Test
+    void aRevokeAndAnAuthorizeOfTheSameRuleInTheSameSecondAreFlaggedNotDecided() throws IOException {
+        Evidence ev = network();
+        Instant t = FRIDAY_NOON.minusSeconds(300);
+        String revoke = ev.revokeIngress("sg-0cluster", "10.50.0.0/16", 443, t);
+        String authorize = ev.authorizeIngress("sg-0cluster", "10.50.0.0/16", 443, t.plusMillis(0));
+        ev.timeouts("172.20.12.39", FRIDAY_NOON, t("2024-10-25T13:00:00Z"), 30);
+
+        Findings first = investigate(ev);
+        Hypothesis sg = first.hypotheses().stream().filter(h -> h.kind() == HypothesisKind.SECURITY_GROUP_CHANGE).findFirst().orElseThrow();
+        assertThat(sg.title()).contains("ambiguous", "same second");
+        assertThat(sg.counterEvidence()).contains(authorize);
+        assertThat(sg.evidence()).contains(revoke);
+        assertThat(sg.score()).isLessThan(0.8);
+    }
+
+    @Test
+    void logTimesAWholeNumberOfHoursOffCloudTrailAreFlagged() throws IOException {
+        Evidence ev = network();
+        ev.eniDelete("eni-0old", FRIDAY_NOON);
+        ev.eniCreate("eni-0new", "subnet-0puba", "vpc-0a1", "172.20.101.121", "prd-gw-eks", FRIDAY_NOON.plusSeconds(40), "sg-0cluster");
+        // written in UTC-4 without a zone, read as UTC: the failures seem to start four hours before the ENI existed
+        ev.timeouts("172.20.101.121", FRIDAY_NOON.minus(Duration.ofHours(4)).plusSeconds(90), t("2024-10-26T11:00:00Z"), 60);
+
+        Findings f = investigate(ev);
+
+        assertThat(f.caveats()).singleElement().asString().contains("172.20.101.121", "4 h later", "UTC-4", "--log-timezone");
+    }
+
+    @Test
+    void logTimesInStepWithCloudTrailAreNotFlagged() throws IOException {
+        assertThat(investigate(seedWithoutOffset()).caveats()).isEmpty();
+    }
+
+    private static Evidence seedWithoutOffset() {
+        Evidence ev = network();
+        ev.eniDelete("eni-0old", FRIDAY_NOON);
+        ev.eniCreate("eni-0new", "subnet-0puba", "vpc-0a1", "172.20.101.121", "prd-gw-eks", FRIDAY_NOON.plusSeconds(40), "sg-0cluster");
+        ev.timeouts("172.20.101.121", FRIDAY_NOON.plusSeconds(90), t("2024-10-26T11:00:00Z"), 60);
+        return ev;
+    }
+
+    @Test
     void twoBurstsFromTwoMisplacementsMergeIntoOneHypothesis() throws IOException {
         Evidence ev = network();
         ev.eniDelete("eni-0old", FRIDAY_NOON);
