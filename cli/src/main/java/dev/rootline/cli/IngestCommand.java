@@ -37,6 +37,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
     ZoneId logZone;
 
+    @Option(names = "--observed-at", paramLabel = "T",
+            description = "When the EC2/EKS describe output in PATH was taken (it carries no time of its own);"
+                    + " without it, files without ObservedAt are dated by their modification time, with a warning.")
+    String observedAt;
+
     @Option(names = "--strict", description = "Exit 1 if any record was rejected.")
     boolean strict;
 
@@ -54,8 +59,10 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         EventIndex idx = index.open();
+        java.time.Instant observed = observedAt == null ? null
+                : dev.rootline.index.TimeExpressions.parse(observedAt, java.time.ZoneOffset.UTC, java.time.Clock.systemUTC());
         Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(
-                "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory())));
+                "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory()), observed));
         PrintWriter err = spec.commandLine().getErr();
         IngestProgress progress = IngestProgress.forStderr(err);
         IngestSummary summary;

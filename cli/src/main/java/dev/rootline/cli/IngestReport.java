@@ -42,6 +42,10 @@ final class IngestReport {
         }
         if (s.warnings() > 0) {
             out.printf("  warnings     %,12d -> %s%n", s.warnings(), index.resolve(IndexIngestion.WARNINGS));
+            s.warningReasons().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(8)
+                    .forEach(e -> out.printf("    %,8d  %s%n", e.getValue(), e.getKey()));
         }
         if (s.internalErrors() > 0) {
             out.printf("  INTERNAL ERRORS %,9d (parser bugs; details in rejects.jsonl)%n", s.internalErrors());

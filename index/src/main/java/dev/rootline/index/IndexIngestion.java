@@ -80,7 +80,8 @@ public final class IndexIngestion {
                 added.put(source, gained);
             }
         });
-        return summary.indexed(added, refused.rejected.sum(), refused.reasons(), refused.capped.sum());
+        return summary.indexed(added, refused.rejected.sum(), refused.reasons(refused.reasons),
+                refused.reasons(refused.warned));
     }
 
     /** Events per source in the index as last committed; none when there is no index yet. */
@@ -96,21 +97,21 @@ public final class IndexIngestion {
     /** What the index refused or capped, counted as the ingest counts its own diagnostics. */
     private static final class IndexTally {
         final LongAdder rejected = new LongAdder();
-        final LongAdder capped = new LongAdder();
         final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> warned = new ConcurrentHashMap<>();
 
         void count(Diagnostic d) {
             if (d.severity() == Diagnostic.Severity.REJECTED) {
                 rejected.increment();
                 reasons.computeIfAbsent(d.category(), k -> new LongAdder()).increment();
             } else if (d.severity() == Diagnostic.Severity.WARNING) {
-                capped.increment();
+                warned.computeIfAbsent(d.category(), k -> new LongAdder()).increment();
             }
         }
 
-        Map<String, Long> reasons() {
+        Map<String, Long> reasons(Map<String, LongAdder> counts) {
             Map<String, Long> out = new TreeMap<>();
-            reasons.forEach((k, v) -> out.put(k, v.sum()));
+            counts.forEach((k, v) -> out.put(k, v.sum()));
             return out;
         }
     }

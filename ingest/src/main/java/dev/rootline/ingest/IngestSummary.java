@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * @param addedBySource  events the index gained, per source (empty until {@link #indexed} says)
  * @param merged         events read whose id the index already held: records delivered twice, or ingested
  *                       before; they replace their twin, so they add nothing
+ * @param warningReasons count of warnings per reason category
  */
 public record IngestSummary(
         Map<String, Long> eventsBySource,
@@ -27,11 +28,13 @@ public record IngestSummary(
         long internalErrors,
         long bytes,
         Map<String, Long> addedBySource,
-        long merged) {
+        long merged,
+        Map<String, Long> warningReasons) {
 
     public IngestSummary {
         eventsBySource = Collections.unmodifiableMap(new TreeMap<>(eventsBySource));
         addedBySource = Collections.unmodifiableMap(new TreeMap<>(addedBySource));
+        warningReasons = Collections.unmodifiableMap(new TreeMap<>(warningReasons));
         filesByFormat = Collections.unmodifiableMap(new TreeMap<>(filesByFormat));
         rejectReasons = Collections.unmodifiableMap(new TreeMap<>(rejectReasons));
     }
@@ -41,20 +44,29 @@ public record IngestSummary(
                          long filesUnrecognised, long filesSkipped, long filesDamaged, long rejected, long warnings,
                          Map<String, Long> rejectReasons, long internalErrors, long bytes) {
         this(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged, rejected, warnings,
-                rejectReasons, internalErrors, bytes, Map.of(), 0);
+                rejectReasons, internalErrors, bytes, Map.of(), 0, Map.of());
+    }
+
+    public IngestSummary withWarningReasons(Map<String, Long> reasons) {
+        return new IngestSummary(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged,
+                rejected, warnings, rejectReasons, internalErrors, bytes, addedBySource, merged, reasons);
     }
 
     /**
      * This summary once the index has taken the events: what it gained per source, and the records it
      * refused (rejected, with their reasons) or capped (warnings).
      */
-    public IngestSummary indexed(Map<String, Long> added, long refused, Map<String, Long> refusedReasons, long capped) {
+    public IngestSummary indexed(Map<String, Long> added, long refused, Map<String, Long> refusedReasons,
+                                 Map<String, Long> cappedReasons) {
+        long capped = cappedReasons.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> warned = new TreeMap<>(warningReasons);
+        cappedReasons.forEach((k, v) -> warned.merge(k, v, Long::sum));
         Map<String, Long> reasons = new TreeMap<>(rejectReasons);
         refusedReasons.forEach((k, v) -> reasons.merge(k, v, Long::sum));
         long gained = added.values().stream().mapToLong(Long::longValue).sum();
         return new IngestSummary(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged,
                 rejected + refused, warnings + capped, reasons, internalErrors, bytes, added,
-                Math.max(0, events() - refused - gained));
+                Math.max(0, events() - refused - gained), warned);
     }
 
     /** Events the index gained: what {@code search --count '*:*'} adds up to after a first ingest. */

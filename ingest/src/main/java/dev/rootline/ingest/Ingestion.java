@@ -48,10 +48,15 @@ public final class Ingestion {
     }
 
     /**
-     * @param type    a parser name to force, or null to detect each file's format
-     * @param exclude folders never to read (the index itself, when it sits inside an input folder)
+     * @param type       a parser name to force, or null to detect each file's format
+     * @param exclude    folders never to read (the index itself, when it sits inside an input folder)
+     * @param observedAt when the snapshots without an {@code ObservedAt} were taken ({@code --observed-at}), or null
      */
-    public record Options(String type, ZoneId logZone, int threads, List<Path> exclude) {
+    public record Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt) {
+        public Options(String type, ZoneId logZone, int threads, List<Path> exclude) {
+            this(type, logZone, threads, exclude, null);
+        }
+
         public Options {
             Objects.requireNonNull(logZone, "logZone");
             if (threads < 1) {
@@ -193,7 +198,10 @@ public final class Ingestion {
                 tally.rejected.increment();
                 tally.reasons.computeIfAbsent(category(d.reason()), k -> new LongAdder()).increment();
             }
-            case WARNING -> tally.warnings.increment();
+            case WARNING -> {
+                tally.warnings.increment();
+                tally.warningReasons.computeIfAbsent(category(d.reason()), k -> new LongAdder()).increment();
+            }
             case SKIPPED -> { }
         }
         listener.diagnostic(d);
@@ -240,6 +248,11 @@ public final class Ingestion {
         @Override
         public ZoneId logZone() {
             return options.logZone();
+        }
+
+        @Override
+        public java.time.Instant observedAt() {
+            return options.observedAt();
         }
 
         @Override
@@ -290,6 +303,7 @@ public final class Ingestion {
         final Map<String, LongAdder> bySource = new ConcurrentHashMap<>();
         final Map<String, LongAdder> byFormat = new ConcurrentHashMap<>();
         final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> warningReasons = new ConcurrentHashMap<>();
         final LongAdder unrecognised = new LongAdder();
         final LongAdder skipped = new LongAdder();
         final LongAdder damaged = new LongAdder();
@@ -299,7 +313,8 @@ public final class Ingestion {
 
         IngestSummary summary(long files, long bytes) {
             return new IngestSummary(sums(bySource), sums(byFormat), files, unrecognised.sum(), skipped.sum(),
-                    damaged.sum(), rejected.sum(), warnings.sum(), sums(reasons), internalErrors.sum(), bytes);
+                    damaged.sum(), rejected.sum(), warnings.sum(), sums(reasons), internalErrors.sum(), bytes)
+                    .withWarningReasons(sums(warningReasons));
         }
 
         private static Map<String, Long> sums(Map<String, LongAdder> m) {

@@ -9,6 +9,11 @@ public interface ParseContext {
     /** Zone for timestamps that carry none ({@code --log-timezone}). */
     ZoneId logZone();
 
+    /** When snapshots that carry no {@code ObservedAt} were taken, as the user said ({@code --observed-at}), or null. */
+    default java.time.Instant observedAt() {
+        return null;
+    }
+
     void emit(Event event);
 
     /** The record at this place was not ingested. */

@@ -13,6 +13,8 @@ public final class RecordingContext implements ParseContext {
     public final List<Diagnostic> diagnostics = new ArrayList<>();
     private final InputFile file;
     private final ZoneId zone;
+    /** What {@code --observed-at} said, or null. */
+    public java.time.Instant observedAt;
 
     public RecordingContext(InputFile file, ZoneId zone) {
         this.file = file;
@@ -29,6 +31,11 @@ public final class RecordingContext implements ParseContext {
         RecordingContext ctx = new RecordingContext(f, zone);
         parser.parse(f, ctx);
         return ctx;
+    }
+
+    /** Every diagnostic but the note that a snapshot is dated by its file's time (corpus files carry no ObservedAt). */
+    public List<Diagnostic> problems() {
+        return diagnostics.stream().filter(d -> !d.reason().startsWith("snapshot dated by the file's modification time")).toList();
     }
 
     public List<Diagnostic> rejects() {
@@ -60,5 +67,10 @@ public final class RecordingContext implements ParseContext {
     @Override
     public void skip(String reason) {
         diagnostics.add(new Diagnostic(Diagnostic.Severity.SKIPPED, file.path().toString(), -1, -1, reason));
+    }
+
+    @Override
+    public java.time.Instant observedAt() {
+        return observedAt;
     }
 }

@@ -44,7 +44,7 @@ class Ec2SnapshotParserTest {
 
     private RecordingContext parseFixture(String name) throws Exception {
         RecordingContext ctx = RecordingContext.parse(parser, fixture(name));
-        assertThat(ctx.diagnostics).as(name).isEmpty();
+        assertThat(ctx.problems()).as(name).isEmpty();
         return ctx;
     }
 
@@ -250,10 +250,28 @@ class Ec2SnapshotParserTest {
     }
 
     @Test
+    void aSnapshotDatedByItsFileTimeSaysSoAndAGivenTimeWins(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("subnets.json"),
+                "{\"Subnets\":[{\"SubnetId\":\"subnet-0a\",\"VpcId\":\"vpc-0a\",\"CidrBlock\":\"10.0.1.0/24\"}]}");
+        RecordingContext byFile = RecordingContext.parse(parser, file);
+        assertThat(byFile.warnings()).extracting(Diagnostic::reason)
+                .anySatisfy(r -> assertThat(r).startsWith("snapshot dated by the file's modification time").contains("--observed-at"));
+
+        RecordingContext given = new RecordingContext(new dev.rootline.ingest.InputFile(file), java.time.ZoneOffset.UTC);
+        given.observedAt = OBSERVED;
+        parser.parse(given.file(), given);
+        assertThat(given.events).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.time()).isEqualTo(OBSERVED);
+            assertThat(e.attribute("observedAtFrom")).isEqualTo("observed-at");
+        });
+        assertThat(given.problems()).extracting(Diagnostic::reason).noneMatch(r -> r.contains("modification time"));
+    }
+
+    @Test
     void corpusCrossAccountEksEni() throws Exception {
         Path file = SharedCorpus.file("ec2/net410_ec2_describe-network-interfaces_eks-cross-account-eni.json");
         RecordingContext ctx = RecordingContext.parse(parser, file);
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("ec2-eni-0f96810f42e4f53e8@" + mtimeMillis(file));
             assertThat(e.kind()).isEqualTo("NetworkInterface");
@@ -275,7 +293,7 @@ class Ec2SnapshotParserTest {
     @Test
     void corpusRouteTablesWithBlackholeNat() throws Exception {
         RecordingContext ctx = corpus("awscli_ec2_describe-route-tables_ex1.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).extracting(e -> e.attribute("main")).containsExactly("true", "true", "false");
         Event first = ctx.events.get(0);
         assertThat(first.resources(ResourceType.ROUTE_TABLE)).containsExactly("rtb-09ba434c1bEXAMPLE");
@@ -289,7 +307,7 @@ class Ec2SnapshotParserTest {
     @Test
     void corpusPeeringActiveAndPending() throws Exception {
         RecordingContext ctx = corpus("awscli_ec2_describe-vpc-peering-connections_ex1.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).extracting(e -> e.attribute("status")).containsExactly("active", "pending-acceptance");
         assertThat(ctx.events.get(1).attribute("accepterCidr")).isNull();
         VpcPeeringConnection pending = (VpcPeeringConnection) Ec2Resource.parse("VpcPeeringConnection", ctx.events.get(1).raw());
@@ -299,7 +317,7 @@ class Ec2SnapshotParserTest {
     @Test
     void corpusSubnetIsNotPublicByRouteButSaysItMapsPublicIps() throws Exception {
         RecordingContext ctx = corpus("awscli_ec2_describe-subnets_ex2.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("Subnet");
             assertThat(e.resources(ResourceType.SUBNET)).containsExactly("subnet-8EXAMPLE");
@@ -326,7 +344,7 @@ class Ec2SnapshotParserTest {
     void corpusCreateNetworkInterfaceOutputIsOneEni() throws Exception {
         for (int i = 1; i <= 4; i++) {
             RecordingContext ctx = corpus("awscli_ec2_create-network-interface_ex" + i + ".json");
-            assertThat(ctx.diagnostics).isEmpty();
+            assertThat(ctx.problems()).isEmpty();
             assertThat(ctx.events).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("NetworkInterface"));
         }
         Event dualStack = corpus("awscli_ec2_create-network-interface_ex2.json").events.get(0);
@@ -354,7 +372,7 @@ class Ec2SnapshotParserTest {
                 Map.entry("net410_ec2_describe-network-interfaces_eks-cross-account-eni.json", 1));
         for (Map.Entry<String, Integer> f : expected.entrySet()) {
             RecordingContext ctx = corpus(f.getKey());
-            assertThat(ctx.diagnostics).as(f.getKey()).isEmpty();
+            assertThat(ctx.problems()).as(f.getKey()).isEmpty();
             assertThat(ctx.events).as(f.getKey()).hasSize(f.getValue());
         }
     }

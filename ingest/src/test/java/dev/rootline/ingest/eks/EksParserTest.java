@@ -51,7 +51,7 @@ class EksParserTest {
     @Test
     void clusterSnapshotNamesSubnetsVpcGroupsAndEndpointAccess() throws Exception {
         RecordingContext ctx = RecordingContext.parse(parser, fixture("describe-cluster-observed.json"));
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         Instant observed = Instant.parse("2024-10-29T09:00:00Z");
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("eks-cluster-prd-gw-eks@" + observed.toEpochMilli());
@@ -78,7 +78,7 @@ class EksParserTest {
     @Test
     void epochFloatCreatedAt() throws Exception {
         RecordingContext ctx = corpus("net410_eks_describe-cluster.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         Event e = ctx.events.get(0);
         EksCluster cluster = EksCluster.fromJson(JsonRecordReader.MAPPER.readTree(e.raw()));
         assertThat(cluster.createdAt()).isEqualTo(Instant.parse("2018-11-19T01:17:19.656Z"));
@@ -91,7 +91,7 @@ class EksParserTest {
     void isoCreatedAtWithOffsetAndMicroseconds() throws Exception {
         Path file = SharedCorpus.file("eks/awscli_eks_describe-cluster_ex1.json");
         RecordingContext ctx = RecordingContext.parse(parser, file);
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("eks-cluster-my-eks-cluster@" + mtimeMillis(file));
             assertThat(e.time().toEpochMilli()).isEqualTo(mtimeMillis(file));
@@ -120,7 +120,7 @@ class EksParserTest {
     @Test
     void describeUpdateBecomesUpdateAtItsCreatedAt() throws Exception {
         RecordingContext ctx = corpus("awscli_eks_describe-update_ex1.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("eks-update-10bddb13-a71b-425a-b0a6-71cd03e59161");
             assertThat(e.kind()).isEqualTo("Update");
@@ -176,6 +176,7 @@ class EksParserTest {
         assertThat(e.level()).isEqualTo(Level.WARN);
         assertThat(e.attribute("param.ClusterLogging")).isEqualTo("{\"clusterLogging\":[{\"types\":[\"api\"],\"enabled\":true}]}");
         assertThat(ctx.warnings()).extracting(Diagnostic::reason)
+                .filteredOn(r -> !r.startsWith("snapshot dated by"))
                 .containsExactly("update 7c1f2e3d-2222-4a5b-8c9d-0e1f2a3b4c5d has no usable createdAt; kept without a time");
     }
 
@@ -206,7 +207,7 @@ class EksParserTest {
     void corpusListClustersNamesEachCluster() throws Exception {
         Path file = SharedCorpus.file("eks/awscli_eks_list-clusters_ex1.json");
         RecordingContext ctx = RecordingContext.parse(parser, file);
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("ClusterList");
             assertThat(e.id()).startsWith("eks-clusterlist-").endsWith("@" + mtimeMillis(file));
@@ -226,7 +227,7 @@ class EksParserTest {
     @Test
     void corpusNodegroup() throws Exception {
         RecordingContext ctx = corpus("awscli_eks_describe-nodegroup_ex1.json");
-        assertThat(ctx.diagnostics).isEmpty();
+        assertThat(ctx.problems()).isEmpty();
         assertThat(ctx.events).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo("Nodegroup");
             assertThat(e.id()).startsWith("eks-nodegroup-my-eks-cluster/my-eks-nodegroup@");
@@ -257,7 +258,7 @@ class EksParserTest {
                 Map.entry("net410_eks_describe-cluster.json", "Cluster"));
         for (Map.Entry<String, String> f : kinds.entrySet()) {
             RecordingContext ctx = corpus(f.getKey());
-            assertThat(ctx.diagnostics).as(f.getKey()).isEmpty();
+            assertThat(ctx.problems()).as(f.getKey()).isEmpty();
             assertThat(ctx.events).as(f.getKey()).singleElement()
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(f.getValue()));
         }

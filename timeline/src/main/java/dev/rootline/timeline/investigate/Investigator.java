@@ -66,9 +66,11 @@ public final class Investigator {
         EniLifecycle enis = eniBuilder.build();
         TopologyHistory.Builder topo = TopologyHistory.builder();
         EndpointNames endpoints = new EndpointNames();
+        SnapshotDating dating = new SnapshotDating();
         searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), e -> {
             topo.snapshot(e);
             endpoints.add(e);
+            dating.add(e);
         });
         searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), endpoints::add);
         searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
@@ -115,6 +117,7 @@ public final class Investigator {
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);
         List<EniEvent> eniEvents = eniEvents(enis, topology);
         List<String> caveats = new ArrayList<>(ClockOffsets.check(bursts, enis, settings.hypotheses().tolerance()));
+        dating.caveat().ifPresent(caveats::add);
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
                 evidence(hypotheses, eniEvents, checks), caveats);
     }

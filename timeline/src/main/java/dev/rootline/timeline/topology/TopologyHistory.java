@@ -132,7 +132,10 @@ public final class TopologyHistory {
      * @param changes        the CloudTrail changes, in any order
      */
     public static TopologyHistory of(List<Event> snapshotEvents, List<Change> changes) {
-        return new TopologyHistory(Snapshots.convert(snapshotEvents), changes);
+        Builder b = new Builder();
+        snapshotEvents.stream().filter(e -> e.time() != null).sorted(Comparator.comparing(Event::time)).forEach(b::snapshot);
+        changes.forEach(b::change);
+        return b.build();
     }
 
     /** For events streamed from the index: only the converted states and changes are kept. */
@@ -144,10 +147,21 @@ public final class TopologyHistory {
     public static final class Builder {
         private final List<Snapshots.Observed> observed = new ArrayList<>();
         private final List<Change> changes = new ArrayList<>();
+        /** Each resource's last snapshot record, to drop a copy of it seen again later. */
+        private final Map<String, String> lastRecord = new HashMap<>();
 
-        /** A snapshot event (EC2 resource or EKS cluster); other events are ignored. */
+        /**
+         * A snapshot event (EC2 resource or EKS cluster); other events are ignored. Events arrive oldest first.
+         * The same describe output seen again at a later time (a copied or unzipped file dated by its
+         * modification time) is one snapshot, at its earliest time: a copy is never older than its original.
+         */
         public void snapshot(Event e) {
-            observed.addAll(Snapshots.convert(List.of(e)));
+            for (Snapshots.Observed o : Snapshots.convert(List.of(e))) {
+                String previous = lastRecord.put(o.resourceId(), e.raw());
+                if (!e.raw().equals(previous)) {
+                    observed.add(o);
+                }
+            }
         }
 
         /** A CloudTrail event; kept only when it is a successful infrastructure change. */

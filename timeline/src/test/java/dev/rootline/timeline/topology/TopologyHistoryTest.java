@@ -148,6 +148,18 @@ class TopologyHistoryTest {
     }
 
     @Test
+    void aCopyOfASnapshotDatedLaterIsTheSameSnapshotNotANewObservation() {
+        // described on the 1st; the same file copied on the 5th (a new modification time); a route deleted on the 3rd
+        Evidence ev = new Evidence()
+                .routeTableAt("rtb-1", "vpc-1", false, List.of(), t("2024-10-01T00:00:00Z"), "10.0.0.0/16=local", "10.50.0.0/16=pcx-1")
+                .routeTableAt("rtb-1", "vpc-1", false, List.of(), t("2024-10-05T00:00:00Z"), "10.0.0.0/16=local", "10.50.0.0/16=pcx-1");
+        ev.deleteRoute("rtb-1", "10.50.0.0/16", t("2024-10-03T00:00:00Z"));
+        TopologyHistory h = history(ev);
+        assertThat(h.at(t("2024-10-06T00:00:00Z")).routeTable("rtb-1").orElseThrow().lookup("10.50.1.1"))
+                .as("the copy does not bring the deleted route back").isEmpty();
+    }
+
+    @Test
     void failedCallsChangeNothing() {
         Event failed = Event.builder(dev.rootline.ingest.Source.CLOUDTRAIL, "AwsApiCall").id("x").time(t("2024-10-25T12:00:00Z"))
                 .eventName("DeleteRoute").error("Client.UnauthorizedOperation")
