@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Times shell baselines; a missing tool gives NaN rather than a failure. */
+/**
+ * Times shell baselines; a missing tool gives NaN rather than a failure. Paths reach bash as positional
+ * arguments ({@code "$1"}), never spliced into the script, so a {@code --work} folder with quotes or spaces in its
+ * name is just a name.
+ */
 final class Shell {
     private Shell() {
     }
 
     static boolean has(String tool) {
         try {
-            return new ProcessBuilder("bash", "-c", "command -v " + tool).start().waitFor() == 0;
+            return new ProcessBuilder("bash", "-c", "command -v \"$1\"", "bash", tool).start().waitFor() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -22,9 +26,9 @@ final class Shell {
 
     /** Seconds the pipeline took, or NaN if it failed; {@code $FILES} expands to the .gz files under {@code dir}. */
     static double seconds(String pipeline, Path dir) throws IOException {
-        String cmd = "find '" + dir + "' -name '*.gz' -print0 | sort -z | " + pipeline.replace("$FILES", "");
+        String cmd = "find \"$1\" -name '*.gz' -print0 | sort -z | " + pipeline.replace("$FILES", "");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("bash", "-o", "pipefail", "-c", cmd).redirectErrorStream(true)
+        Process p = new ProcessBuilder("bash", "-o", "pipefail", "-c", cmd, "bash", dir.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             int code = p.waitFor();
@@ -41,9 +45,9 @@ final class Shell {
 
     /** Runs a pipeline over the .gz files under {@code dir} whose path matches {@code pathGlob}. */
     static Timed timed(String pipeline, Path dir, String pathGlob) throws IOException {
-        String cmd = "find '" + dir + "' -path '" + pathGlob + "' -name '*.gz' -print0 | sort -z | " + pipeline;
+        String cmd = "find \"$1\" -path \"$2\" -name '*.gz' -print0 | sort -z | " + pipeline;
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(List.of("bash", "-c", cmd)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of("bash", "-c", cmd, "bash", dir.toString(), pathGlob)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
         try {
             p.waitFor();

@@ -4,6 +4,7 @@ import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
 import dev.rootline.report.ReportOptions;
 import dev.rootline.report.ReportWriter;
+import dev.rootline.report.listing.TerminalText;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.investigate.InvestigationSettings;
 import dev.rootline.timeline.investigate.Investigator;
@@ -37,12 +38,14 @@ final class Investigation {
     private static void summarize(Findings f, List<Path> files, PrintWriter out) {
         out.printf("window  %s .. %s%n", f.from(), f.to());
         out.printf("bursts  %d%n", f.bursts().size());
+        // targets and titles carry names from the evidence: neutralised before they reach the terminal
         f.bursts().forEach(b -> out.printf("  %-4s %s to %s: %,d failures %s .. %s%n", b.id(), b.signature(),
-                b.target().isEmpty() ? "?" : b.target(), b.count(), b.start(), b.end()));
+                b.target().isEmpty() ? "?" : TerminalText.safe(b.target()), b.count(), b.start(), b.end()));
         if (f.hypotheses().isEmpty()) {
             out.println("no hypothesis: no failure burst in the window");
         }
-        f.hypotheses().stream().limit(5).forEach(h -> out.printf("#%d  %.2f  %s  %s%n", h.rank(), h.score(), h.kind(), h.title()));
+        f.hypotheses().stream().limit(5).forEach(h -> out.printf("#%d  %.2f  %s  %s%n", h.rank(), h.score(), h.kind(),
+                TerminalText.safe(h.title())));
         files.forEach(p -> out.println("wrote " + p.toAbsolutePath()));
         out.flush();
     }

@@ -48,6 +48,18 @@ public final class EventQueryParser {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
     }
 
+    /**
+     * A query matching {@code value} exactly in {@code field}, whatever characters the value holds (ids come from
+     * evidence, and evidence is attacker-controlled): the value quoted, with quotes and backslashes escaped.
+     */
+    public static String exact(String field, String value) {
+        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** {@code ip:} followed by an unquoted IPv6 address or CIDR ({@code ip:2001:db8::/32}). */
+    private static final java.util.regex.Pattern IPV6_TERM = java.util.regex.Pattern.compile(
+            "(?i)(\\bip:)([0-9a-f]{0,4}:[0-9a-f:.]*(?:/\\d{1,3})?)(?=$|[\\s)])");
+
     /** Blank means everything. */
     public Query parse(String query) {
         if (query == null || query.isBlank() || query.trim().equals("*")) {
@@ -55,8 +67,9 @@ public final class EventQueryParser {
         }
         Parser p = new Parser();
         try {
-            // a CIDR's slash would otherwise open a regular expression
-            return p.parse(query.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/"));
+            // an IPv6 address's colons would otherwise split the term, and a CIDR's slash open a regular expression
+            String q = IPV6_TERM.matcher(query).replaceAll("$1\"$2\"");
+            return p.parse(q.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/"));
         } catch (ParseException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("");
             throw new QuerySyntaxException("bad query '" + query + "': " + msg, e);
@@ -84,6 +97,15 @@ public final class EventQueryParser {
                 return Fields.timeRange(from, to);
             }
             return super.getFieldQuery(field, text, quoted);
+        }
+
+        /** Quoted terms come this way ({@code ip:"2001:db8::/32"}); MultiFieldQueryParser would skip the override above. */
+        @Override
+        protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+            if (Fields.IP.equals(field) || Fields.TIME.equals(field)) {
+                return getFieldQuery(field, text, true);
+            }
+            return super.getFieldQuery(field, text, slop);
         }
 
         /** A keyword too long to index whole is searched in the same capped form it was indexed in. */

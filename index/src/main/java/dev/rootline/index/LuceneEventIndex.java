@@ -99,7 +99,15 @@ final class LuceneEventIndex implements EventIndex {
                 .setCommitOnClose(true);
 
         try {
-            return new LuceneWriter(new IndexWriter(d, config), d);
+            IndexWriter w = new IndexWriter(d, config);
+            try {
+                IndexVersion.check(w, dir);
+            } catch (IndexException e) {
+                w.rollback();
+                d.close();
+                throw e;
+            }
+            return new LuceneWriter(w, d);
         } catch (LockObtainFailedException e) {
             d.close();
             throw new IndexException("index in use: another rootline process is writing to " + dir

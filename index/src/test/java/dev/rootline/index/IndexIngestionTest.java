@@ -76,4 +76,43 @@ class IndexIngestionTest {
         assertThat(again.merged()).isEqualTo(4);
         assertThat(count(index)).isEqualTo(3);
     }
+
+    @Test
+    void aRotatedRenamedAndGzippedCopyOfALogAddsNothing() throws IOException {
+        String log = """
+                2024-10-29 23:15:19.078 ERROR 1 --- [ Thread-26089] c.n.s.c.k.s.KubernetesCredentials : Could not list namespaces: dial tcp 172.20.101.121:443: i/o timeout
+                2024-10-29 23:15:20.078  INFO 1 --- [ Thread-26090] c.n.s.c.k.s.KubernetesCredentials : Listed namespaces
+                """;
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(logs.resolve("clouddriver.log"), log);
+        Files.writeString(logs.resolve("clouddriver.log.1"), log); // logrotate renamed it
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(logs.resolve("clouddriver.log.1.gz")))) {
+            out.write(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)); // and compressed it later
+        }
+        EventIndex index = EventIndex.lucene(dir.resolve("index"));
+
+        IngestSummary s = ingest(index, logs);
+
+        assertThat(s.events()).isEqualTo(6);
+        assertThat(s.added()).isEqualTo(2).isEqualTo(count(index));
+        assertThat(s.merged()).isEqualTo(4);
+    }
+
+    @Test
+    void anIndexWrittenWithAnotherIdSchemeIsRefusedNotMixed() throws IOException {
+        EventIndex index = EventIndex.lucene(dir.resolve("index"));
+        Path trail = Files.writeString(dir.resolve("a.json"), "{\"Records\":[" + record("e1", 1) + "]}");
+        ingest(index, trail);
+        // pretend an older rootline wrote it
+        try (var d = org.apache.lucene.store.FSDirectory.open(index.directory().resolve("lucene"));
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig()
+                     .setIndexSort(LuceneEventIndex.timeSort()))) {
+            w.setLiveCommitData(java.util.Map.of(IndexVersion.SCHEMA_KEY, "2", IndexVersion.IDS_KEY, "1").entrySet());
+            w.commit();
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest(index, trail))
+                .isInstanceOf(IndexException.class).hasMessageContaining("id scheme 1").hasMessageContaining("new --index");
+        assertThat(count(index)).as("still searchable").isEqualTo(1);
+    }
 }

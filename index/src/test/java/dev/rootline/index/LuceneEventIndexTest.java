@@ -42,6 +42,30 @@ class LuceneEventIndexTest {
     }
 
     @Test
+    void ipv6AddressesAndCidrsWorkUnquoted() throws IOException {
+        try (EventIndex.Writer w = index.openWriter()) {
+            w.upsert(Events.log("v6", "2024-10-29T23:15:20Z", "dial tcp [2001:db8::10]:443: i/o timeout").toBuilder()
+                    .ip("2001:db8::10").build());
+            w.commit();
+        }
+        assertThat(count("ip:2001:db8::/32")).isEqualTo(1);
+        assertThat(count("ip:2001:db8::10")).isEqualTo(1);
+        assertThat(count("ip:2001:db8::10 AND source:clouddriver")).isEqualTo(1);
+        assertThat(count("(ip:2001:db8::/32)")).isEqualTo(1);
+        assertThat(count("ip:2001:db9::/32")).isZero();
+    }
+
+    @Test
+    void anExactQueryFindsAnIdWhateverCharactersItHolds() throws IOException {
+        String id = "ct-1-x\"y\\z (a) AND b:c*";
+        try (EventIndex.Writer w = index.openWriter()) {
+            w.upsert(Events.log(id, "2024-10-29T23:15:20Z", "odd id"));
+            w.commit();
+        }
+        assertThat(count(EventQueryParser.exact(Fields.ID, id))).isEqualTo(1);
+    }
+
+    @Test
     void timeInAQueryIsReadInTheRequestsZone() throws IOException {
         try (EventIndex.Searcher s = index.openSearcher()) {
             // l1 is at 2024-10-29T23:15:19Z: already the 30th two hours east of UTC

@@ -115,15 +115,16 @@ public final class InputFile {
     }
 
     /**
-     * A name for the file's content that survives moving or re-copying it and stays the same while a log
-     * grows: the file name plus a hash of its first 4 KiB.
+     * A name for the file's content that survives moving, renaming (log rotation), re-copying or gzipping it
+     * and stays the same while a log grows: a hash of its first 4 KiB of decoded content. The name is left out on
+     * purpose: {@code app.log}, {@code app.log.1} and {@code app.log.1.gz} are one file's content. Event ids add the
+     * line and its text, so two different files share ids only where they share the head, the line number and
+     * the line.
      */
     public String identity() {
         byte[] h = head();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(path.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
             sha.update(h, 0, Math.min(4096, h.length));
             return HexFormat.of().formatHex(Arrays.copyOf(sha.digest(), 12));
         } catch (NoSuchAlgorithmException e) {

@@ -60,6 +60,24 @@ public final class StableIds {
         return HEX.toHexDigits(tree(node));
     }
 
+    /**
+     * {@link #canonicalHash(JsonNode)} of an object without the top-level fields {@code skip} names: what a log
+     * shipper adds around a record ({@code @timestamp}, {@code @version}, {@code tags}) is not the record.
+     */
+    public static String canonicalHash(JsonNode node, java.util.function.Predicate<String> skip) {
+        if (!node.isObject()) {
+            return canonicalHash(node);
+        }
+        long acc = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!skip.test(f.getKey())) {
+                acc += mix(text(f.getKey(), 0x51A3L) * 31 + tree(f.getValue()));
+            }
+        }
+        return HEX.toHexDigits(mix(acc ^ 0x0B1EC7L));
+    }
+
     private static long tree(JsonNode node) {
         if (node.isObject()) {
             long acc = 0;

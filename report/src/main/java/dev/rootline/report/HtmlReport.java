@@ -115,8 +115,10 @@ final class HtmlReport {
     private void timelineChart() {
         b.append("<section id=\"timeline\">\n<h2>Failures over time</h2>\n");
         b.append("<div class=\"chart\">").append(charts.timelineSvg()).append("</div>\n");
-        b.append("<p class=\"caption\">").append(Html.text(charts.timelineCaption(time.zoneName())))
-                .append("</p>\n</section>\n");
+        if (charts.drawn()) {
+            b.append("<p class=\"caption\">").append(Html.text(charts.timelineCaption(time.zoneName()))).append("</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private void eniPlacement() {

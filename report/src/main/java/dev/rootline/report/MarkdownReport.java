@@ -84,15 +84,21 @@ final class MarkdownReport {
     }
 
     private void charts() {
-        b.append("## Failures over time\n\n![Failures per minute per target, with ENI changes](")
-                .append(ReportCharts.TIMELINE_PNG).append(")\n\n");
-        b.append(Markdown.text(charts.timelineCaption(time.zoneName()))).append("\n\n");
+        if (charts.drawn()) {
+            b.append("## Failures over time\n\n![Failures per minute per target, with ENI changes](")
+                    .append(ReportCharts.TIMELINE_PNG).append(")\n\n");
+            b.append(Markdown.text(charts.timelineCaption(time.zoneName()))).append("\n\n");
+        } else {
+            b.append("## Failures over time\n\n_").append(Markdown.text(charts.unavailable())).append("_\n\n");
+        }
         b.append("## Control-plane ENI placement\n\n");
         if (charts.lifetimes().isEmpty()) {
             b.append("No control-plane ENI was created, deleted or seen in this window.\n\n");
             return;
         }
-        b.append("![One lane per control-plane ENI, coloured by subnet class](").append(ReportCharts.ENI_PNG).append(")\n\n");
+        if (charts.eniPlacement() != null) {
+            b.append("![One lane per control-plane ENI, coloured by subnet class](").append(ReportCharts.ENI_PNG).append(")\n\n");
+        }
         row("ENI", "Cluster", "Subnet", "Class", "Private IP", "Created (" + time.zoneName() + ")", "Deleted");
         b.append("|---|---|---|---|---|---|---|\n");
         for (EniLifetime l : charts.lifetimes()) {

@@ -12,9 +12,18 @@ import org.jfree.chart.JFreeChart;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The two charts of one report, drawn once and handed to each renderer as SVG or PNG. */
+/**
+ * The two charts of one report, drawn once and handed to each renderer as SVG or PNG. Drawing text needs fonts
+ * (fontconfig and a font on Linux); on a machine without them the charts are left out with a note saying what
+ * to install, and the rest of the report is written as usual.
+ *
+ * @param unavailable why the charts could not be drawn, or null when they were
+ */
 record ReportCharts(JFreeChart timeline, JFreeChart eniPlacement, List<EniLifetime> lifetimes, int eniHeight,
-                    boolean hasMeasuredFailures, boolean hasChangeMarkers) {
+                    boolean hasMeasuredFailures, boolean hasChangeMarkers, String unavailable) {
+    static final String NO_FONTS = "Charts left out: drawing them needs fonts, and this machine has none that Java can use."
+            + " Install fontconfig and fonts-dejavu-core (apt-get install fontconfig fonts-dejavu-core) and run investigate again.";
+
     static final int WIDTH = 900;
     static final int TIMELINE_HEIGHT = 400;
     static final String TIMELINE_PNG = "timeline.png";
@@ -22,10 +31,35 @@ record ReportCharts(JFreeChart timeline, JFreeChart eniPlacement, List<EniLifeti
 
     static ReportCharts draw(Findings f, Timeline failures, ZoneId zone) {
         List<EniLifetime> lifetimes = EniLifetimes.of(f);
+        boolean measured = failures != null && !failures.buckets().isEmpty();
+        if (!fontsUsable()) {
+            return new ReportCharts(null, null, List.copyOf(lifetimes), 0, measured, false, NO_FONTS);
+        }
         return new ReportCharts(TimelineChart.create(f, failures, zone),
                 lifetimes.isEmpty() ? null : EniPlacementChart.create(f, lifetimes, zone),
                 List.copyOf(lifetimes), EniPlacementChart.height(lifetimes),
-                failures != null && !failures.buckets().isEmpty(), !TimelineChart.changeTimes(f).isEmpty());
+                measured, !TimelineChart.changeTimes(f).isEmpty(), null);
+    }
+
+    /** Whether Java can lay out text here; without fontconfig and a font it fails deep inside AWT. */
+    static boolean fontsUsable() {
+        try {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            try {
+                g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+                g.drawString("rootline", 0, 8);
+                return g.getFontMetrics().stringWidth("rootline") > 0;
+            } finally {
+                g.dispose();
+            }
+        } catch (RuntimeException | Error e) {
+            return false; // "Fontconfig head is null", UnsatisfiedLinkError, InternalError: no usable fonts
+        }
+    }
+
+    boolean drawn() {
+        return unavailable == null;
     }
 
     /** What the timeline chart shows, in words, for the caption under it. */
@@ -38,11 +72,13 @@ record ReportCharts(JFreeChart timeline, JFreeChart eniPlacement, List<EniLifeti
                 + ". Times in " + zoneName + ".";
     }
 
+    /** The chart as inline SVG, or a note saying why there is none (already HTML, escaped). */
     String timelineSvg() {
-        return ChartImage.svg(timeline, WIDTH, TIMELINE_HEIGHT, "timeline-chart");
+        return drawn() ? ChartImage.svg(timeline, WIDTH, TIMELINE_HEIGHT, "timeline-chart")
+                : "<p class=\"none\">" + Html.text(unavailable) + "</p>";
     }
 
-    /** Empty when no ENI was seen. */
+    /** Empty when no ENI was seen or the charts could not be drawn. */
     String eniSvg() {
         return eniPlacement == null ? "" : ChartImage.svg(eniPlacement, WIDTH, eniHeight, "eni-chart");
     }

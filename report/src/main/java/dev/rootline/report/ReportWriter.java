@@ -60,7 +60,9 @@ public final class ReportWriter {
             written.add(atomically(dir.resolve(ReportFormat.JSON.fileName()), out -> JsonReport.write(findings, out)));
         }
         if (options.wants(ReportFormat.MD)) {
-            written.add(atomically(dir.resolve(ReportCharts.TIMELINE_PNG), out -> out.write(charts.timelinePng())));
+            if (charts.drawn()) {
+                written.add(atomically(dir.resolve(ReportCharts.TIMELINE_PNG), out -> out.write(charts.timelinePng())));
+            }
             if (charts.eniPlacement() != null) {
                 written.add(atomically(dir.resolve(ReportCharts.ENI_PNG), out -> out.write(charts.eniPng())));
             }

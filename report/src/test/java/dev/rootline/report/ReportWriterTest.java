@@ -45,6 +45,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void withoutFontsTheReportSaysWhatToInstallInsteadOfDrawingCharts() {
+        var findings = SeedFindings.incident();
+        var drawn = ReportCharts.draw(findings, null, ZoneOffset.UTC);
+        var none = new ReportCharts(null, null, drawn.lifetimes(), 0, false, false, ReportCharts.NO_FONTS);
+        var options = new ReportOptions(dir, null, ZoneOffset.UTC, null);
+
+        String html = HtmlReport.render(findings, none, options);
+        assertThat(html).contains("fonts-dejavu-core").doesNotContain("<svg");
+        assertThat(html).contains(drawn.lifetimes().get(0).eniId()); // the ENI table needs no fonts
+        String md = MarkdownReport.render(findings, none, options);
+        assertThat(md).contains("fonts-dejavu-core").doesNotContain(ReportCharts.TIMELINE_PNG).doesNotContain(ReportCharts.ENI_PNG);
+        assertThat(ReportCharts.fontsUsable()).as("this machine has fonts (the test command installs them)").isTrue();
+    }
+
+    @Test
     void writesOnlyTheFormatsAsked() throws Exception {
         List<Path> files = ReportWriter.write(SeedFindings.incident(), null,
                 new ReportOptions(dir, EnumSet.of(ReportFormat.JSON), null, null));

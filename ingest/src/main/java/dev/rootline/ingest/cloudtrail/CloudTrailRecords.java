@@ -38,6 +38,21 @@ final class CloudTrailRecords {
         return node.has("digestS3Object") || node.has("digestStartTime") || node.has("digestSignatureAlgorithm");
     }
 
+    /**
+     * Top-level fields that log shippers (Logstash, Filebeat, Fluent Bit) add around a re-exported record. They are
+     * left out of its fingerprint, so the record read from S3 and its re-export get one id; CloudTrail's own
+     * fields never start with {@code @} and use none of these names.
+     */
+    static final java.util.function.Predicate<String> SHIPPER_FIELDS = new java.util.function.Predicate<>() {
+        private final java.util.Set<String> names = java.util.Set.of("tags", "host", "path", "type", "log", "agent", "ecs",
+                "input", "fields", "event", "cloud", "message", "data_stream");
+
+        @Override
+        public boolean test(String k) {
+            return k.startsWith("@") || names.contains(k);
+        }
+    };
+
     void map(JsonNode node, long offset) {
         if (!node.isObject()) {
             ctx.reject(offset, -1, "not a CloudTrail record: expected a JSON object, found " + node.getNodeType());
@@ -75,7 +90,7 @@ final class CloudTrailRecords {
         JsonNode identity = r.path("userIdentity");
         String account = orDefault(text(r, "recipientAccountId"), text(identity, "accountId"));
         String eventId = text(r, "eventID");
-        b.id("ct-" + orDefault(account, "-") + "-" + orDefault(eventId, "-") + "-" + StableIds.canonicalHash(r));
+        b.id("ct-" + orDefault(account, "-") + "-" + orDefault(eventId, "-") + "-" + StableIds.canonicalHash(r, SHIPPER_FIELDS));
         b.time(time(r, outerTime, offset));
         String errorCode = text(r, "errorCode");
         b.level(errorCode != null ? Level.ERROR : Level.INFO)

@@ -44,39 +44,57 @@ public final class JsonRecordReader {
         this.containerFields = Set.copyOf(containerFields);
     }
 
-    /** Reads the whole file; I/O failures (a truncated gzip) propagate after the records before them were handled. */
+    /**
+     * Reads the whole file; I/O failures (a truncated gzip) propagate after the records before them were handled.
+     * The file is read once: after a malformed document the parser resumes at the next line that opens one,
+     * from bytes it already holds.
+     */
     public void read(InputFile file, ParseContext ctx, Handler handler) throws IOException {
-        long start = 0;
-        for (int attempt = 0; attempt <= MAX_RESYNCS; attempt++) {
-            Position pos = new Position();
-            try (InputStream in = file.open()) {
-                in.skipNBytes(start);
-                try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+        try (ResyncStream in = new ResyncStream(file.open())) {
+            long start = 0;
+            for (int attempt = 0; attempt <= MAX_RESYNCS; attempt++) {
+                Position pos = new Position(in);
+                try (JsonParser p = MAPPER.getFactory().createParser(new Unclosable(in))) {
                     readRoots(p, start, pos, handler);
                     return;
+                } catch (JsonProcessingException e) {
+                    long at = start + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
+                    String why = "malformed JSON: " + e.getOriginalMessage();
+                    if (pos.inContainer) {
+                        ctx.reject(pos.recordStart, -1, why + " (at byte " + at + "); the rest of this file was not ingested");
+                        return;
+                    }
+                    ctx.reject(pos.recordStart, -1, why + " (at byte " + at + ")");
+                    start = in.resumeAtNextDocumentLine(pos.recordStart);
+                    if (start < 0) {
+                        return;
+                    }
                 }
-            } catch (JsonProcessingException e) {
-                long at = start + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
-                String why = "malformed JSON: " + e.getOriginalMessage();
-                if (pos.inContainer) {
-                    ctx.reject(pos.recordStart, -1, why + " (at byte " + at + "); the rest of this file was not ingested");
-                    return;
-                }
-                ctx.reject(pos.recordStart, -1, why + " (at byte " + at + ")");
-                long next = nextDocumentLine(file, pos.recordStart);
-                if (next < 0) {
-                    return;
-                }
-                start = next;
             }
+            ctx.reject(start, -1, "too many malformed JSON documents; the rest of this file was not ingested");
         }
-        ctx.reject(start, -1, "too many malformed JSON documents; the rest of this file was not ingested");
+    }
+
+    /** Keeps the parser from closing the stream it shares with the next attempt. */
+    private static final class Unclosable extends java.io.FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private void readRoots(JsonParser p, long base, Position pos, Handler handler) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != null) {
-            pos.recordStart = base + p.currentTokenLocation().getByteOffset();
+            pos.at(base + p.currentTokenLocation().getByteOffset());
             if (t == JsonToken.START_ARRAY) {
                 pos.inContainer = true;
                 readArray(p, base, pos, handler);
@@ -116,32 +134,25 @@ public final class JsonRecordReader {
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input inside an array");
             }
-            pos.recordStart = base + p.currentTokenLocation().getByteOffset();
+            pos.at(base + p.currentTokenLocation().getByteOffset());
             JsonNode element = MAPPER.readTree(p);
             handler.record(element, pos.recordStart);
         }
     }
 
-    /** Offset of the first line after {@code from} that starts (in column 0) with '{' or '[', or -1. */
-    private static long nextDocumentLine(InputFile file, long from) throws IOException {
-        try (InputStream in = file.open()) {
-            in.skipNBytes(from);
-            long offset = from;
-            boolean lineStart = false;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (lineStart && (b == '{' || b == '[')) {
-                    return offset;
-                }
-                lineStart = b == '\n';
-                offset++;
-            }
-            return -1;
-        }
-    }
-
+    /** Where the current record starts; the stream may forget everything before it. */
     private static final class Position {
+        private final ResyncStream stream;
         long recordStart;
         boolean inContainer;
+
+        Position(ResyncStream stream) {
+            this.stream = stream;
+        }
+
+        void at(long offset) {
+            recordStart = offset;
+            stream.checkpoint(offset);
+        }
     }
 }

@@ -81,6 +81,18 @@ class CloudTrailParserTest {
     }
 
     @Test
+    void aLogstashReExportKeepsTheRecordsId(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String record = java.nio.file.Files.readAllLines(fixture("mixed-lines.jsonl")).get(0);
+        Event original = RecordingContext.parse(parser, fixture("mixed-lines.jsonl")).events.get(0);
+        // as Logstash writes it back out: its own fields around the record's
+        String exported = "{\"@timestamp\":\"2024-10-25T16:02:11.000Z\",\"@version\":\"1\",\"tags\":[\"cloudtrail\"],"
+                + "\"host\":{\"name\":\"shipper-1\"}," + record.trim().substring(1);
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("export.jsonl"), exported + "\n");
+        Event reExported = RecordingContext.parse(parser, file).events.get(0);
+        assertThat(reExported.id()).isEqualTo(original.id());
+    }
+
+    @Test
     void differentRecordsSharingAnEventIdBothStay() throws Exception {
         // every record in this real scenario has eventID "1"
         RecordingContext ctx = RecordingContext.parse(parser,

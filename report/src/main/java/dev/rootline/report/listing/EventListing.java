@@ -58,7 +58,7 @@ public final class EventListing implements Closeable {
             headerDone = true;
         }
         out.printf("%-29s  %-11s  %-5s  %s%n", e.time() == null ? "-" : time.format(e.time()), e.source().id(),
-                e.level() == null ? "" : e.level().name(), EventText.summary(e));
+                e.level() == null ? "" : e.level().name(), TerminalText.safe(EventText.summary(e)));
     }
 
     private void json(Event e) throws IOException {

@@ -248,6 +248,6 @@ public final class Investigator {
 
     private static EvidenceEvent toEvidence(Event e) {
         return new EvidenceEvent(e.id(), e.time(), e.source().id(), EventText.summary(e), e.raw(), e.provenance().location(),
-                "id:\"" + e.id() + "\"");
+                dev.rootline.index.EventQueryParser.exact(dev.rootline.index.Fields.ID, e.id()));
     }
 }
