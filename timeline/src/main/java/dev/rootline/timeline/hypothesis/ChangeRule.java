@@ -44,6 +44,11 @@ abstract class ChangeRule implements HypothesisRule {
         return ctx.path() == null || !ctx.path().known() ? 0.1 : 0;
     }
 
+    /** Whether the change could be what blocks the client network the path check found blocked. */
+    boolean concernsBlockedClient(Change c, PathResult path) {
+        return true;
+    }
+
     /** Whether the network at the burst's start still shows this change breaking the failing path. */
     boolean breaksPathAt(Change c, BurstContext ctx) {
         return false;
@@ -68,16 +73,19 @@ abstract class ChangeRule implements HypothesisRule {
             PathResult path = ctx.path();
             boolean relevant = relevant(c, ctx);
             boolean blockedHere = path != null && path.blocked() && explains().contains(path.blockingStep())
-                    && (c.resourceId().equals(path.blockingResource()) || relevant);
+                    && (c.resourceId().equals(path.blockingResource()) || relevant) && concernsBlockedClient(c, path);
             if (!relevant && !blockedHere) {
                 continue;
             }
             double mechanism = mechanism(c, ctx, blockedHere);
-            // a same-second change that undoes this one: which came first is unknown, so neither is confirmed
+            // a same-second change that undoes this one: which came first is unknown, so neither is confirmed. Had the
+            // pair taken the rule away, failures would have begun with it; when they begin later, the pair (most often a
+            // tool rewriting a rule) explains nothing
             java.util.Optional<Change> twin = ctx.changesBetween(c.time().minusSeconds(1), c.time().plusSeconds(1)).stream()
                     .filter(c::conflictsWith).findFirst();
             if (twin.isPresent()) {
-                mechanism = Math.min(mechanism, ScoreParts.MECHANISM / 2);
+                boolean coincident = !start.isAfter(c.time().plus(ctx.settings().tolerance()));
+                mechanism = coincident ? Math.min(mechanism, ScoreParts.MECHANISM / 2) : 0;
             }
             Association assoc = ctx.associationAt(c.time());
             ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));

@@ -64,6 +64,13 @@ final class RouteChangeRule extends ChangeRule {
         return clientSide && dest != null && dest.contains(target);
     }
 
+    /** A route change explains a blocked return path only for the client network its destination covers. */
+    @Override
+    boolean concernsBlockedClient(Change c, PathResult path) {
+        Cidr dest = Cidr.parse(c.request().path("destinationCidrBlock").asText(null));
+        return dest == null || path.clientCidr() == null || dest.overlaps(path.clientCidr());
+    }
+
     /**
      * Client-side tables are not on the target's path check; so look at the changed table itself: at the
      * burst's start, does it still lack a working route for the destination the change touched?

@@ -18,9 +18,9 @@ public final class ClientNetworks {
     }
 
     /**
-     * Candidate client networks for calls to {@code target}: the peering destinations routed from the
-     * subnets of the same cluster's other ENIs (the working reference), else the CIDRs of the VPCs peered
-     * with the target's VPC.
+     * Candidate client networks for calls to {@code target}, most telling first: the peering destinations routed
+     * from the subnets of the same cluster's other ENIs (the working reference), then the CIDRs of the VPCs peered
+     * with the target's VPC that those routes do not cover (a client whose route was just deleted is among them).
      */
     public static List<Cidr> infer(Network net, EniLifecycle enis, EniHistory target) {
         LinkedHashSet<Cidr> out = new LinkedHashSet<>();
@@ -32,10 +32,12 @@ public final class ClientNetworks {
                 net.routeTableFor(sibling.subnetId(), sibling.vpcId()).ifPresent(rt -> peeringDestinations(rt, out));
             }
         }
-        if (out.isEmpty()) {
-            String vpc = vpcOf(net, target);
-            for (PeeringState p : net.peeringsOf(vpc)) {
-                out.addAll(p.peerCidrsOf(vpc));
+        String vpc = vpcOf(net, target);
+        for (PeeringState p : net.peeringsOf(vpc)) {
+            for (Cidr c : p.peerCidrsOf(vpc)) {
+                if (out.stream().noneMatch(known -> known.overlaps(c))) {
+                    out.add(c);
+                }
             }
         }
         return new ArrayList<>(out);

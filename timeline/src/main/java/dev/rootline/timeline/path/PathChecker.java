@@ -76,7 +76,9 @@ public final class PathChecker {
         }
         cluster(net, eni, hops, blocking);
         String verdict = blocking.step != null ? "blocked" : blocking.uncertain ? "unknown" : "reachable";
-        Cidr shown = blocking.step != null ? blocking.client : clients.isEmpty() ? null : clients.get(0);
+        // the client network the result speaks of: the one blocked, else the first whose path is in doubt
+        Cidr shown = blocking.step != null ? blocking.client : blocking.doubted != null ? blocking.doubted
+                : clients.isEmpty() ? null : clients.get(0);
         String checked = clients.isEmpty() ? null : blocking.step != null || clients.size() == 1 ? shown.toString()
                 : String.join(", ", clients.stream().map(Cidr::toString).toList());
         return new PathResult(new PathCheck(burstId, at, targetIp, checked, verdict, hops),
@@ -258,6 +260,7 @@ public final class PathChecker {
         String eventId;
         Cidr client;
         Cidr current;
+        Cidr doubted;
         boolean uncertain;
 
         void client(Cidr c) {
@@ -275,6 +278,9 @@ public final class PathChecker {
 
         void doubt() {
             uncertain = true;
+            if (doubted == null) {
+                doubted = current;
+            }
         }
     }
 }
