@@ -83,6 +83,8 @@ final class EventDocuments {
         for (var a : e.attributes().entrySet()) {
             if (KEYWORD_ATTRIBUTES.contains(a.getKey())) {
                 kw.add(null, a.getKey(), a.getValue());
+            } else if (Fields.ATTRIBUTE_KEYWORDS.contains(a.getKey())) {
+                kw.add(text, a.getKey(), a.getValue());
             } else if (!NOT_TEXT.contains(a.getKey())) {
                 text.append(a.getValue()).append(' ');
             }

@@ -49,6 +49,31 @@ public final class Fields {
     /** CloudTrail's own record and request ids. */
     public static final String EVENT_ID = "eventID";
     public static final String REQUEST_ID = "requestID";
+    /** Where a log line came from, as its envelope (CRI file name, Fluent Bit, CloudWatch) named it. */
+    public static final String POD = "pod";
+    public static final String NAMESPACE = "namespace";
+    public static final String CONTAINER = "container";
+    public static final String NODE = "node";
+    public static final String STREAM = "stream";
+    public static final String LOG_STREAM = "logStream";
+    /** Kubernetes audit: the API verb ({@code get}, {@code patch}…). */
+    public static final String VERB = "verb";
+    /** VPC Flow Logs record fields. */
+    public static final String SRCADDR = "srcaddr";
+    public static final String DSTADDR = "dstaddr";
+    public static final String SRCPORT = "srcport";
+    public static final String DSTPORT = "dstport";
+    public static final String PROTOCOL = "protocol";
+    public static final String ACTION = "action";
+    public static final String LOG_STATUS = "logStatus";
+
+    /**
+     * Event attributes indexed as keyword fields of the same name (exact, case-insensitive, wildcards), and in
+     * the catch-all text: envelope metadata, audit verbs and flow-record fields. Searchable as {@code pod:…}.
+     */
+    public static final Set<String> ATTRIBUTE_KEYWORDS = Set.of(POD, NAMESPACE, CONTAINER, NODE, STREAM, LOG_STREAM, VERB,
+            SRCADDR, DSTADDR, SRCPORT, DSTPORT, PROTOCOL, ACTION, LOG_STATUS);
+
     public static final String TEXT = "text";
     public static final String EVENT = "event";
     public static final String RAW = "raw";
@@ -65,6 +90,7 @@ public final class Fields {
         for (ResourceType t : ResourceType.values()) {
             k.add(t.field());
         }
+        k.addAll(ATTRIBUTE_KEYWORDS);
         KEYWORDS = Set.copyOf(k);
     }
 

@@ -18,11 +18,13 @@ public record Failure(Instant time, String eventId, List<String> signatures, Str
     }
 
     /**
-     * True for events that report failures of traffic. CloudTrail error codes are refused API calls, and EC2
-     * and EKS snapshots describe state, so those sources report none.
+     * True for events that report failures of traffic: application logs and Kubernetes events. CloudTrail error
+     * codes are refused API calls, EC2 and EKS snapshots describe state, audit and authenticator records are
+     * decisions of the API server, and flow records are traffic seen, not failures reported.
      */
     public static boolean concerns(Event e) {
-        return !e.errors().isEmpty() && e.source() != Source.CLOUDTRAIL && e.source() != Source.EC2 && e.source() != Source.EKS;
+        return !e.errors().isEmpty()
+                && (e.source() == Source.CLOUDDRIVER || e.source() == Source.LOG || e.source() == Source.K8S_EVENT);
     }
 
     /** The failure an event reports, or null: none, or no time to place it. */

@@ -10,7 +10,13 @@ public enum Source {
     EC2("ec2"),
     EKS("eks"),
     /** Text logs in no specific application format (timestamps recognised, lines grouped). */
-    LOG("log");
+    LOG("log"),
+    /** Kubernetes API-server audit events ({@code audit.k8s.io/v1 Event}), as EKS control-plane logging writes them. */
+    EKS_AUDIT("eks-audit"),
+    /** aws-iam-authenticator lines from the EKS control plane ({@code authenticator-*} streams). */
+    EKS_AUTHENTICATOR("eks-authenticator"),
+    /** VPC Flow Logs records. */
+    VPCFLOW("vpcflow");
 
     private final String id;
 
