@@ -62,7 +62,8 @@ final class IngestCommand implements Callable<Integer> {
         java.time.Instant observed = observedAt == null ? null
                 : dev.rootline.index.TimeExpressions.parse(observedAt, java.time.ZoneOffset.UTC, java.time.Clock.systemUTC());
         Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(
-                "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory()), observed));
+                "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory()), observed,
+                spec.commandLine().getParseResult().hasMatchedOption("--log-timezone")));
         PrintWriter err = spec.commandLine().getErr();
         IngestProgress progress = IngestProgress.forStderr(err);
         IngestSummary summary;

@@ -51,10 +51,16 @@ public final class Ingestion {
      * @param type       a parser name to force, or null to detect each file's format
      * @param exclude    folders never to read (the index itself, when it sits inside an input folder)
      * @param observedAt when the snapshots without an {@code ObservedAt} were taken ({@code --observed-at}), or null
+     * @param logZoneGiven whether the user set {@code logZone} ({@code --log-timezone}) rather than taking the default
      */
-    public record Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt) {
+    public record Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt,
+                          boolean logZoneGiven) {
         public Options(String type, ZoneId logZone, int threads, List<Path> exclude) {
-            this(type, logZone, threads, exclude, null);
+            this(type, logZone, threads, exclude, null, false);
+        }
+
+        public Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt) {
+            this(type, logZone, threads, exclude, observedAt, false);
         }
 
         public Options {
@@ -253,6 +259,11 @@ public final class Ingestion {
         @Override
         public java.time.Instant observedAt() {
             return options.observedAt();
+        }
+
+        @Override
+        public boolean logZoneGiven() {
+            return options.logZoneGiven();
         }
 
         @Override

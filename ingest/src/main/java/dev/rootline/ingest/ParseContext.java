@@ -9,6 +9,11 @@ public interface ParseContext {
     /** Zone for timestamps that carry none ({@code --log-timezone}). */
     ZoneId logZone();
 
+    /** Whether the user set {@code --log-timezone}; when not, envelopes that date each line may say the zone. */
+    default boolean logZoneGiven() {
+        return false;
+    }
+
     /** When snapshots that carry no {@code ObservedAt} were taken, as the user said ({@code --observed-at}), or null. */
     default java.time.Instant observedAt() {
         return null;

@@ -6,7 +6,17 @@ import dev.rootline.ingest.applog.SpringBootLogParser;
 import dev.rootline.ingest.cloudtrail.CloudTrailParser;
 import dev.rootline.ingest.ec2.Ec2SnapshotParser;
 import dev.rootline.ingest.eks.EksParser;
+import dev.rootline.ingest.envelope.CloudWatchLogsParser;
+import dev.rootline.ingest.envelope.CriLogParser;
+import dev.rootline.ingest.envelope.DockerJsonLogParser;
+import dev.rootline.ingest.envelope.EcsJsonLogParser;
+import dev.rootline.ingest.envelope.FluentBitLogParser;
+import dev.rootline.ingest.envelope.KubectlLogsParser;
+import dev.rootline.ingest.envelope.LogsInsightsCsvParser;
 import dev.rootline.ingest.k8s.KubernetesEventsParser;
+import dev.rootline.ingest.k8saudit.AuthenticatorLogParser;
+import dev.rootline.ingest.k8saudit.KubeAuditParser;
+import dev.rootline.ingest.vpcflow.VpcFlowLogParser;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,9 +47,20 @@ public final class ParserRegistry {
     public static ParserRegistry defaults() {
         return new ParserRegistry(List.of(
                 new KubernetesEventsParser(),
+                new KubeAuditParser(),
+                new AuthenticatorLogParser(),
                 new Ec2SnapshotParser(),
                 new EksParser(),
                 new CloudTrailParser(),
+                // log envelopes: unwrapped before the inner text's own format is read
+                new CriLogParser(),
+                new DockerJsonLogParser(),
+                new KubectlLogsParser(),
+                new CloudWatchLogsParser(),
+                new LogsInsightsCsvParser(),
+                new FluentBitLogParser(),
+                new EcsJsonLogParser(),
+                new VpcFlowLogParser(),
                 new SpringBootLogParser(),
                 new LogstashJsonLogParser(),
                 new GenericLogParser()));

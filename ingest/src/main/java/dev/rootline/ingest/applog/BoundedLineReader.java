@@ -18,8 +18,8 @@ import java.io.Reader;
  * (UTF-8 widths, or 2 bytes per char for UTF-16). Once a U+FFFD appears the count can no longer be trusted
  * (it may stand for one bad byte or three real ones), so from then on the offset is -1.
  */
-final class BoundedLineReader implements Closeable {
-    static final int MAX_LINE_CHARS = 1 << 20;
+public final class BoundedLineReader implements Closeable {
+    public static final int MAX_LINE_CHARS = 1 << 20;
     private static final int BUFFER = 64 * 1024;
 
     private final Reader in;
@@ -46,7 +46,7 @@ final class BoundedLineReader implements Closeable {
     }
 
     /** Reads the file's decoded text; offsets start after the byte-order mark, as {@link InputFile#openReader} skips it. */
-    static BoundedLineReader open(InputFile file) throws IOException {
+    public static BoundedLineReader open(InputFile file) throws IOException {
         byte[] h = file.head();
         boolean utf8Bom = h.length >= 3 && (h[0] & 0xff) == 0xef && (h[1] & 0xff) == 0xbb && (h[2] & 0xff) == 0xbf;
         boolean utf16 = h.length >= 2 && (((h[0] & 0xff) == 0xfe && (h[1] & 0xff) == 0xff)
@@ -55,7 +55,7 @@ final class BoundedLineReader implements Closeable {
     }
 
     /** Advances to the next line; false at the end of input. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         lineOffset = exact ? bytes : -1;
         cut = 0;
         line = null;
@@ -140,22 +140,22 @@ final class BoundedLineReader implements Closeable {
     }
 
     /** The current line, without its terminator, at most the cap long. */
-    String line() {
+    public String line() {
         return line;
     }
 
     /** 1-based number of the current line. */
-    long number() {
+    public long number() {
         return number;
     }
 
     /** Byte offset of the current line in the decoded stream, or -1 once it is unknown. */
-    long offset() {
+    public long offset() {
         return lineOffset;
     }
 
     /** Characters of the current line dropped past the cap (0 for almost every line). */
-    long cut() {
+    public long cut() {
         return cut;
     }
 

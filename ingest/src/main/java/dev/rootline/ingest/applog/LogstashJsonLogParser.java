@@ -25,7 +25,12 @@ public final class LogstashJsonLogParser implements EventParser {
     /** Sure when most of the first lines are JSON objects and one has logstash's own field names. */
     @Override
     public int sniff(InputFile file) {
-        List<String> lines = HeadShapes.nonBlankLines(file.headText(), SNIFF_LINES);
+        return looksLikeLogstash(file.headText()) ? SCORE : 0;
+    }
+
+    /** Whether most of the first lines are JSON objects and one has logstash's own field names. */
+    static boolean looksLikeLogstash(String head) {
+        List<String> lines = HeadShapes.nonBlankLines(head, SNIFF_LINES);
         int json = 0;
         boolean logstash = false;
         for (String line : lines) {
@@ -35,7 +40,7 @@ public final class LogstashJsonLogParser implements EventParser {
                         || line.contains("\"thread_name\"") || line.contains("\"level_value\""));
             }
         }
-        return logstash && json * 2 >= lines.size() ? SCORE : 0;
+        return logstash && json * 2 >= lines.size();
     }
 
     @Override

@@ -41,36 +41,56 @@ final class MultilineGrouper {
     }
 
     void run(BoundedLineReader lines, ParseContext ctx, Consumer<LogEntry> out) throws IOException {
-        Pending current = null;
+        Session session = new Session(ctx, out);
         try {
             while (lines.next()) {
-                String line = lines.line();
                 if (lines.cut() > 0) {
                     ctx.warn(lines.offset(), lines.number(), "line longer than " + BoundedLineReader.MAX_LINE_CHARS
                             + " characters: kept the first part, cut " + lines.cut() + " characters");
                 }
-                String body = syntax.body(line);
-                LogHeader header = syntax.header(line, body);
-                if (header != null) {
-                    if (current != null) {
-                        out.accept(current.finish(ctx));
-                    }
-                    current = new Pending(header, lines.number(), lines.offset(), line, header.message());
-                } else if (current == null) {
-                    current = new Pending(null, lines.number(), lines.offset(), line, body);
-                } else {
-                    current.add(line, body);
-                }
+                session.line(lines.line(), lines.number(), lines.offset(), null);
             }
-        } catch (IOException e) {
+        } finally {
             // the lines read before a truncated gzip are still evidence
+            session.end();
+        }
+    }
+
+    /**
+     * Lines pushed one at a time, from a file or from an envelope (CRI, Fluent Bit, CloudWatch) that hands over
+     * one stream's lines in order; {@link #end} emits the last event.
+     */
+    final class Session {
+        private final ParseContext ctx;
+        private final Consumer<LogEntry> out;
+        private Pending current;
+
+        Session(ParseContext ctx, Consumer<LogEntry> out) {
+            this.ctx = ctx;
+            this.out = out;
+        }
+
+        /** @param origin where an envelope got the line (its time, its record id), or null for a plain file */
+        void line(String line, long number, long offset, LogEntry.Origin origin) {
+            String body = syntax.body(line);
+            LogHeader header = syntax.header(line, body);
+            if (header != null) {
+                if (current != null) {
+                    out.accept(current.finish(ctx));
+                }
+                current = new Pending(header, number, offset, line, header.message(), origin);
+            } else if (current == null) {
+                current = new Pending(null, number, offset, line, body, origin);
+            } else {
+                current.add(line, body);
+            }
+        }
+
+        void end() {
             if (current != null) {
                 out.accept(current.finish(ctx));
+                current = null;
             }
-            throw e;
-        }
-        if (current != null) {
-            out.accept(current.finish(ctx));
         }
     }
 
@@ -80,6 +100,7 @@ final class MultilineGrouper {
         private final long offset;
         private final String firstRaw;
         private final String firstMessage;
+        private final LogEntry.Origin origin;
         // created on the second line only: most events are one line
         private StringBuilder raw;
         private StringBuilder message;
@@ -88,8 +109,9 @@ final class MultilineGrouper {
         private long droppedLines;
         private long droppedChars;
 
-        Pending(LogHeader header, long line, long offset, String firstRaw, String firstMessage) {
+        Pending(LogHeader header, long line, long offset, String firstRaw, String firstMessage, LogEntry.Origin origin) {
             this.header = header;
+            this.origin = origin;
             this.line = line;
             this.offset = offset;
             this.firstRaw = firstRaw;
@@ -124,8 +146,8 @@ final class MultilineGrouper {
                         + " lines (" + droppedChars + " characters)");
             }
             return raw == null
-                    ? new LogEntry(header, line, offset, firstRaw, firstMessage, 1)
-                    : new LogEntry(header, line, offset, raw.toString(), message.toString(), lines);
+                    ? new LogEntry(header, line, offset, firstRaw, firstMessage, 1, origin)
+                    : new LogEntry(header, line, offset, raw.toString(), message.toString(), lines, origin);
         }
     }
 }
