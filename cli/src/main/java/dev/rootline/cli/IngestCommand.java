@@ -74,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
         if (summary.internalErrors() > 0) {
             return ExitCodes.INTERNAL;
         }
-        if (summary.events() == 0 && summary.filesSkipped() < summary.filesSeen()) {
+        if (summary.events() == 0 && (summary.filesSeen() == 0 || summary.filesSkipped() < summary.filesSeen())) {
             err.println("rootline: nothing could be read from " + paths);
             return ExitCodes.USER;
         }

@@ -24,8 +24,11 @@ final class IngestReport {
                     s.merged());
         }
         if (s.filesSkipped() > 0) {
-            out.printf("  skipped      %,12d files (empty, or CloudTrail digests; see %s)%n", s.filesSkipped(),
-                    index.resolve(IndexIngestion.WARNINGS));
+            out.printf("  skipped      %,12d paths -> %s%n", s.filesSkipped(), index.resolve(IndexIngestion.WARNINGS));
+            s.skipReasons().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(8)
+                    .forEach(e -> out.printf("    %,8d  %s%n", e.getValue(), e.getKey()));
         }
         if (s.filesUnrecognised() > 0) {
             out.printf("  unrecognised %,12d files%n", s.filesUnrecognised());

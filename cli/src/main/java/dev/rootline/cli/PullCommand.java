@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
                 PullCloudTrailS3Command.class,
                 PullCloudTrailLookupCommand.class,
                 PullLogsCommand.class,
+                PullFlowLogsCommand.class,
                 PullEksCommand.class,
                 PullEc2Command.class
         })
@@ -23,6 +24,6 @@ final class PullCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a source is required: cloudtrail-s3, cloudtrail-lookup, logs, eks or ec2");
+                "a source is required: cloudtrail-s3, cloudtrail-lookup, logs, flowlogs, eks or ec2");
     }
 }

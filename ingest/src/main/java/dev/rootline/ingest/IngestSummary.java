@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param merged         events read whose id the index already held: records delivered twice, or ingested
  *                       before; they replace their twin, so they add nothing
  * @param warningReasons count of warnings per reason category
+ * @param skipReasons    count of files and paths not read, per reason (digests, hidden entries, pipes, links…)
  */
 public record IngestSummary(
         Map<String, Long> eventsBySource,
@@ -29,12 +30,14 @@ public record IngestSummary(
         long bytes,
         Map<String, Long> addedBySource,
         long merged,
-        Map<String, Long> warningReasons) {
+        Map<String, Long> warningReasons,
+        Map<String, Long> skipReasons) {
 
     public IngestSummary {
         eventsBySource = Collections.unmodifiableMap(new TreeMap<>(eventsBySource));
         addedBySource = Collections.unmodifiableMap(new TreeMap<>(addedBySource));
         warningReasons = Collections.unmodifiableMap(new TreeMap<>(warningReasons));
+        skipReasons = Collections.unmodifiableMap(new TreeMap<>(skipReasons));
         filesByFormat = Collections.unmodifiableMap(new TreeMap<>(filesByFormat));
         rejectReasons = Collections.unmodifiableMap(new TreeMap<>(rejectReasons));
     }
@@ -44,12 +47,12 @@ public record IngestSummary(
                          long filesUnrecognised, long filesSkipped, long filesDamaged, long rejected, long warnings,
                          Map<String, Long> rejectReasons, long internalErrors, long bytes) {
         this(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged, rejected, warnings,
-                rejectReasons, internalErrors, bytes, Map.of(), 0, Map.of());
+                rejectReasons, internalErrors, bytes, Map.of(), 0, Map.of(), Map.of());
     }
 
-    public IngestSummary withWarningReasons(Map<String, Long> reasons) {
+    public IngestSummary withWarningReasons(Map<String, Long> reasons, Map<String, Long> skipped) {
         return new IngestSummary(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged,
-                rejected, warnings, rejectReasons, internalErrors, bytes, addedBySource, merged, reasons);
+                rejected, warnings, rejectReasons, internalErrors, bytes, addedBySource, merged, reasons, skipped);
     }
 
     /**
@@ -66,7 +69,7 @@ public record IngestSummary(
         long gained = added.values().stream().mapToLong(Long::longValue).sum();
         return new IngestSummary(eventsBySource, filesByFormat, filesSeen, filesUnrecognised, filesSkipped, filesDamaged,
                 rejected + refused, warnings + capped, reasons, internalErrors, bytes, added,
-                Math.max(0, events() - refused - gained), warned);
+                Math.max(0, events() - refused - gained), warned, skipReasons);
     }
 
     /** Events the index gained: what {@code search --count '*:*'} adds up to after a first ingest. */

@@ -84,41 +84,59 @@ public final class Ingestion {
         }
     }
 
-    /** Every regular file under the given paths, in a stable order. */
+    /**
+     * Every regular file under the given paths, in a stable order: folders followed through symbolic links,
+     * each real file once, hidden entries and the excluded folders left out (see {@link EvidenceWalk}).
+     */
     public List<Path> files(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            Path root = input.toAbsolutePath().normalize();
-            if (Files.isRegularFile(root)) {
-                files.add(root);
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> !hiddenBelow(root, p) && !excluded(p) && Files.isRegularFile(p))
-                        .sorted()
-                        .forEach(files::add);
-            }
-        }
-        return files;
+        return EvidenceWalk.walk(inputs, options.exclude()).files();
+    }
+
+    /** A file to read, and where it came from when it is an extracted archive member. */
+    private record Unit(Path file, String origin) {
     }
 
     public IngestSummary run(List<Path> inputs, Sink sink, Listener listener) throws IOException {
-        List<Path> files = files(inputs);
-        long total = 0;
-        for (Path f : files) {
-            total += Files.size(f);
-        }
-        listener.started(files, total);
         Tally tally = new Tally();
+        EvidenceWalk.Found found = EvidenceWalk.walk(inputs, options.exclude());
+        found.notes().forEach(d -> {
+            if (d.severity() == Diagnostic.Severity.SKIPPED) {
+                tally.skipped.increment();
+            } else {
+                tally.damaged.increment();
+            }
+            report(listener, tally, d);
+        });
+        Path extracted = null;
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "rootline-ingest");
             t.setDaemon(true);
             return t;
         });
         try {
+            List<Unit> units = new ArrayList<>();
+            for (Path f : found.files()) {
+                if (!Archives.isArchive(f)) {
+                    units.add(new Unit(f, null));
+                    continue;
+                }
+                extracted = extracted != null ? extracted : Files.createTempDirectory("rootline-archives");
+                tally.archives.increment();
+                for (Archives.Member m : Archives.extract(new InputFile(f), Files.createTempDirectory(extracted, "a"), 1,
+                        d -> report(listener, tally, d))) {
+                    units.add(new Unit(m.file(), m.origin()));
+                }
+            }
+            long total = 0;
+            List<Path> files = new ArrayList<>();
+            for (Unit u : units) {
+                total += Files.size(u.file());
+                files.add(u.file());
+            }
+            listener.started(files, total);
             List<Future<?>> jobs = new ArrayList<>();
-            for (Path f : files) {
-                jobs.add(pool.submit(() -> ingestFile(f, sink, listener, tally)));
+            for (Unit u : units) {
+                jobs.add(pool.submit(() -> ingestFile(u, sink, listener, tally)));
             }
             for (Future<?> job : jobs) {
                 try {
@@ -131,23 +149,42 @@ public final class Ingestion {
                     throw new IllegalStateException(cause);
                 }
             }
+            return tally.summary(units.size(), total);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("ingest interrupted", e);
         } finally {
             pool.shutdownNow();
+            if (extracted != null) {
+                deleteTree(extracted);
+            }
         }
-        return tally.summary(files.size(), total);
     }
 
-    private void ingestFile(Path path, Sink sink, Listener listener, Tally tally) {
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+
+    private void ingestFile(Unit unit, Sink sink, Listener listener, Tally tally) {
+        Path path = unit.file();
+        String origin = unit.origin() != null ? unit.origin() : path.toString();
         long size = 0;
         FileContext ctx = null;
         try {
-            InputFile file = new InputFile(path);
+            InputFile file = new InputFile(path, unit.origin());
             size = file.size();
             if (size == 0) {
-                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, path.toString(), -1, -1, "empty file"));
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, origin, -1, -1, "empty file"));
                 tally.skipped.increment();
                 return;
             }
@@ -155,7 +192,7 @@ public final class Ingestion {
                     : registry.detect(file).orElse(null);
             if (parser == null) {
                 tally.unrecognised.increment();
-                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), 0, -1,
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, 0, -1,
                         "unrecognised format: not " + String.join(", ", registry.names())));
                 return;
             }
@@ -165,18 +202,18 @@ public final class Ingestion {
                 parser.parse(file, ctx);
             } catch (IOException | UncheckedIOException e) {
                 tally.damaged.increment();
-                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
                         damage(e, file, ctx.events.get())));
             } catch (SinkFailure e) {
                 throw e;
             } catch (RuntimeException e) {
                 tally.internalErrors.increment();
-                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
                         "internal error in the " + parser.name() + " parser (" + e + "); " + ctx.events.get()
                                 + " events before it were kept; please report this"));
             }
         } catch (IOException e) {
-            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, path.toString(), -1, -1,
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
                     "unreadable file: " + e.getMessage()));
             tally.damaged.increment();
         } finally {
@@ -208,27 +245,13 @@ public final class Ingestion {
                 tally.warnings.increment();
                 tally.warningReasons.computeIfAbsent(category(d.reason()), k -> new LongAdder()).increment();
             }
-            case SKIPPED -> { }
+            case SKIPPED -> tally.skipReasons.computeIfAbsent(category(d.reason()), k -> new LongAdder()).increment();
         }
         listener.diagnostic(d);
     }
 
     static String category(String reason) {
         return Diagnostic.category(reason);
-    }
-
-    private boolean excluded(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        return options.exclude().stream().anyMatch(abs::startsWith);
-    }
-
-    private static boolean hiddenBelow(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private final class FileContext implements ParseContext {
@@ -280,12 +303,12 @@ public final class Ingestion {
 
         @Override
         public void reject(long offset, long line, String reason) {
-            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, file.path().toString(), offset, line, reason));
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, file.origin(), offset, line, reason));
         }
 
         @Override
         public void warn(long offset, long line, String reason) {
-            report(listener, tally, new Diagnostic(Diagnostic.Severity.WARNING, file.path().toString(), offset, line, reason));
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.WARNING, file.origin(), offset, line, reason));
         }
 
         @Override
@@ -293,7 +316,7 @@ public final class Ingestion {
             if (!skipped) {
                 skipped = true;
                 tally.skipped.increment();
-                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, file.path().toString(), -1, -1, reason));
+                report(listener, tally, new Diagnostic(Diagnostic.Severity.SKIPPED, file.origin(), -1, -1, reason));
             }
         }
     }
@@ -315,17 +338,19 @@ public final class Ingestion {
         final Map<String, LongAdder> byFormat = new ConcurrentHashMap<>();
         final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
         final Map<String, LongAdder> warningReasons = new ConcurrentHashMap<>();
+        final Map<String, LongAdder> skipReasons = new ConcurrentHashMap<>();
         final LongAdder unrecognised = new LongAdder();
         final LongAdder skipped = new LongAdder();
         final LongAdder damaged = new LongAdder();
         final LongAdder rejected = new LongAdder();
         final LongAdder warnings = new LongAdder();
         final LongAdder internalErrors = new LongAdder();
+        final LongAdder archives = new LongAdder();
 
         IngestSummary summary(long files, long bytes) {
             return new IngestSummary(sums(bySource), sums(byFormat), files, unrecognised.sum(), skipped.sum(),
                     damaged.sum(), rejected.sum(), warnings.sum(), sums(reasons), internalErrors.sum(), bytes)
-                    .withWarningReasons(sums(warningReasons));
+                    .withWarningReasons(sums(warningReasons), sums(skipReasons));
         }
 
         private static Map<String, Long> sums(Map<String, LongAdder> m) {

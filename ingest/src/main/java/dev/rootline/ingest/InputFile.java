@@ -33,12 +33,22 @@ public final class InputFile {
     static final long MIN_LIMIT = 1L << 30;
 
     private final Path path;
+    private final String origin;
     private final long size;
     private final boolean gzip;
     private byte[] head;
 
     public InputFile(Path path) throws IOException {
+        this(path, null);
+    }
+
+    /**
+     * @param origin where the file came from, for provenance, when that is not {@code path}: an archive member
+     *               extracted to a temporary folder is {@code /evidence/bundle.tar.gz!/clouddriver/app.log}
+     */
+    public InputFile(Path path, String origin) throws IOException {
         this.path = path.toAbsolutePath().normalize();
+        this.origin = origin != null ? origin : this.path.toString();
         this.size = Files.size(path);
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
@@ -48,6 +58,11 @@ public final class InputFile {
 
     public Path path() {
         return path;
+    }
+
+    /** Where the evidence came from, as events and diagnostics name it: the path, or the archive and member. */
+    public String origin() {
+        return origin;
     }
 
     /** Size on disk (compressed size for gzip). */
@@ -134,7 +149,7 @@ public final class InputFile {
 
     @Override
     public String toString() {
-        return path.toString();
+        return origin;
     }
 
     /** Thrown when a compressed file inflates past the bound. */

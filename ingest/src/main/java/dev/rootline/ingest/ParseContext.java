@@ -31,6 +31,6 @@ public interface ParseContext {
     void skip(String reason);
 
     default Provenance at(long offset, long line) {
-        return new Provenance(file().path().toString(), offset, line);
+        return new Provenance(file().origin(), offset, line);
     }
 }

@@ -20,13 +20,14 @@ final class LogEventFactory {
     private final Source source;
     private final ParseContext ctx;
     private final String identity;
+    private final String recordScope;
     private final BiConsumer<String, Event.Builder> enrich;
     private final java.util.Map<String, String> attributes;
     private final java.time.Duration shift;
 
     /** @param enrich adds format-specific fields found in the message (the Clouddriver account) */
     LogEventFactory(Source source, ParseContext ctx, BiConsumer<String, Event.Builder> enrich) {
-        this(source, ctx, enrich, ctx.file().identity(), java.util.Map.of(), java.time.Duration.ZERO);
+        this(source, ctx, enrich, ctx.file().identity(), "", java.util.Map.of(), java.time.Duration.ZERO);
     }
 
     /**
@@ -34,10 +35,11 @@ final class LogEventFactory {
      * envelope's metadata as attributes, and the shift that turns zone-less header times into instants.
      */
     LogEventFactory(Source source, ParseContext ctx, BiConsumer<String, Event.Builder> enrich, String identity,
-                    java.util.Map<String, String> attributes, java.time.Duration shift) {
+                    String recordScope, java.util.Map<String, String> attributes, java.time.Duration shift) {
         this.source = source;
         this.ctx = ctx;
         this.identity = identity;
+        this.recordScope = recordScope;
         this.enrich = enrich;
         this.attributes = java.util.Map.copyOf(attributes);
         this.shift = shift;
@@ -47,7 +49,7 @@ final class LogEventFactory {
         // a log service's own record id survives a re-pull that inserts a late event; a line number would not
         String recordId = e.origin() == null ? null : e.origin().recordId();
         Event.Builder b = Event.builder(source, KIND)
-                .id("log-" + (recordId != null ? StableIds.hash(identity, recordId)
+                .id("log-" + (recordId != null ? StableIds.hash(recordScope, recordId)
                         : StableIds.hash(identity, e.line() > 0 ? String.valueOf(e.line()) : "@" + e.offset(), e.raw())))
                 .message(e.message())
                 .raw(e.raw())

@@ -39,10 +39,12 @@ public final class LogStream {
     /**
      * Who wrote the stream.
      *
-     * @param identity   stable across re-reads of the same stream (file identity plus pod, container, stream name)
-     * @param attributes envelope metadata every event of the stream carries ({@code pod}, {@code container}…)
+     * @param identity    stable across re-reads of the same stream (file identity plus pod, container, stream name)
+     * @param recordScope what a log service's record id is unique within (the stream's names, not the file: a
+     *                    re-pulled export with a late event in it is another file holding the same records)
+     * @param attributes  envelope metadata every event of the stream carries ({@code pod}, {@code container}…)
      */
-    public record Origin(String identity, Map<String, String> attributes) {
+    public record Origin(String identity, String recordScope, Map<String, String> attributes) {
         public Origin {
             attributes = Map.copyOf(attributes);
         }
@@ -102,7 +104,7 @@ public final class LogStream {
         ZoneId zone = ctx.logZoneGiven() ? ctx.logZone() : ZoneOffset.UTC;
         Choice c = choose(text, zone);
         Duration shift = ctx.logZoneGiven() ? Duration.ZERO : shift(c, zone);
-        events = new LogEventFactory(c.source(), ctx, c.enrich(), origin.identity(), origin.attributes(), shift);
+        events = new LogEventFactory(c.source(), ctx, c.enrich(), origin.identity(), origin.recordScope(), origin.attributes(), shift);
         session = new MultilineGrouper(c.syntax()).new Session(ctx, events::emit);
         List<Held> held = head;
         head = null;

@@ -1,5 +1,9 @@
 package dev.rootline.ingest.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rootline.ingest.json.JsonRecordReader;
+import java.io.OutputStream;
+
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -29,15 +33,16 @@ import java.util.TreeMap;
 
 /**
  * {@code rootline pull logs}: CloudWatch Logs events (Clouddriver's, EKS control-plane logs) through
- * FilterLogEvents, written back as the log files they came from, one per stream and UTC hour
- * ({@code <stream>~<hash>.<yyyyMMdd'T'HH>Z.log}, one message per line), for the same text-log parsers as
- * files.
+ * FilterLogEvents, written as {@code filter-log-events} output, one file per stream and UTC hour
+ * ({@code <stream>~<hash>.<yyyyMMdd'T'HH>Z.json}), read back by the same parser as exported files
+ * ({@link dev.rootline.ingest.envelope.CloudWatchLogsParser}): messages are then read as the logs they are,
+ * Fluent Bit records inside them unwrapped.
  *
- * <p>Log events get their ids from the file (its name and first 4 KiB), the line number and the text. So
- * that pulling an overlapping window again yields the same ids instead of duplicates, the window is widened
- * to whole UTC hours and each hour is fetched and written whole, sorted by time: the same hour always
- * gives the same file. One hour of the group is held in memory while it is sorted. A file's modification
- * time is set to its hour's end, which is where the parsers take the year of year-less timestamps from.
+ * <p>Events keep CloudWatch's {@code eventId} as their identity, so pulling an overlapping window again, or an
+ * hour into which a late event has since arrived, yields the same ids instead of duplicates. The window is
+ * widened to whole UTC hours and each hour is fetched and written whole, sorted by time. One hour of the group
+ * is held in memory while it is sorted. A file's modification time is set to its hour's end, which is where the
+ * parsers take the year of year-less timestamps from.
  */
 public final class LogsPull {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMdd'T'HH'Z'").withZone(ZoneOffset.UTC);
@@ -121,14 +126,27 @@ public final class LogsPull {
         Files.createDirectories(folder);
         Path file = folder.resolve(fileName(group, stream, hour));
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        try (OutputStream out = Files.newOutputStream(partial);
+             JsonGenerator g = JsonRecordReader.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("logGroupName", group);
+            g.writeArrayFieldStart("events");
             for (FilteredLogEvent e : lines) {
-                String m = e.message() == null ? "" : e.message();
-                w.write(m);
-                if (!m.endsWith("\n")) {
-                    w.write('\n');
+                g.writeStartObject();
+                g.writeStringField("logStreamName", e.logStreamName());
+                if (e.timestamp() != null) {
+                    g.writeNumberField("timestamp", e.timestamp());
                 }
+                g.writeStringField("message", e.message() == null ? "" : e.message());
+                if (e.ingestionTime() != null) {
+                    g.writeNumberField("ingestionTime", e.ingestionTime());
+                }
+                g.writeStringField("eventId", e.eventId());
+                g.writeEndObject();
+                g.writeRaw('\n');
             }
+            g.writeEndArray();
+            g.writeEndObject();
         }
         Instant end = hour.plus(Duration.ofHours(1));
         Instant now = clock.instant();
@@ -146,7 +164,7 @@ public final class LogsPull {
         if (safe.length() > 80) {
             safe = safe.substring(0, 80);
         }
-        return safe + "~" + hash(group + "\u0000" + stream) + "." + HOUR.format(hour) + ".log";
+        return safe + "~" + hash(group + "\u0000" + stream) + "." + HOUR.format(hour) + ".json";
     }
 
     private static String hash(String s) {

@@ -181,8 +181,10 @@ public final class CloudWatchLogsParser implements EventParser {
             streams.line(meta.withStream(cri.stream()), cri.text(), cri.partial(), time, null, -1, offset, recordId);
             return;
         }
-        for (String line : text.split("\n", -1)) {
-            streams.line(meta, line, false, time, null, -1, offset, recordId);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            // a message of several lines may hold several events: each keeps an id of its own
+            streams.line(meta, lines[i], false, time, null, -1, offset, i == 0 ? recordId : recordId + "#" + i);
         }
     }
 

@@ -84,7 +84,8 @@ final class Streams {
         long cut;
 
         State(StreamMeta meta) {
-            this.log = new LogStream(ctx, new LogStream.Origin(ctx.file().identity() + "|" + meta.key(), meta.attributes()));
+            this.log = new LogStream(ctx, new LogStream.Origin(ctx.file().identity() + "|" + meta.key(), meta.key(),
+                    meta.attributes()));
         }
 
         void flushCut(ParseContext ctx) {

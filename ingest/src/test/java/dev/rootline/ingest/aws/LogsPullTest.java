@@ -85,7 +85,14 @@ class LogsPullTest extends AgainstMoto {
         assertThat(r.events()).isEqualTo(10);
         assertThat(r.files()).hasSize(6);
         Path podA0 = folder.resolve(LogsPull.fileName(GROUP, "clouddriver/pod-a", HOUR0));
-        assertThat(Files.readAllLines(podA0)).hasSize(3).isSorted();
+        var events = dev.rootline.ingest.json.JsonRecordReader.MAPPER.readTree(podA0.toFile()).path("events");
+        List<Long> times = new ArrayList<>();
+        events.forEach(e -> {
+            times.add(e.path("timestamp").asLong());
+            assertThat(e.path("eventId").asText()).isNotEmpty();
+            assertThat(e.path("logStreamName").asText()).isEqualTo("clouddriver/pod-a");
+        });
+        assertThat(times).hasSize(3).isSorted();
         assertThat(Files.getLastModifiedTime(podA0).toInstant()).isEqualTo(HOUR1);
     }
 
@@ -113,6 +120,40 @@ class LogsPullTest extends AgainstMoto {
         Set<String> hour1First = idsAtOrAfter(Ingested.folder(first, null), HOUR1);
         Set<String> hour1Second = idsAtOrAfter(Ingested.folder(second, null), HOUR1);
         assertThat(hour1Second).hasSize(4).isEqualTo(hour1First);
+    }
+
+    @Test
+    void aLateEventChangesNoOtherEventsId() throws IOException {
+        Path before = Files.createDirectory(folder.resolve("before"));
+        Path after = Files.createDirectory(folder.resolve("after"));
+        pull(null, HOUR0, HOUR1, before);
+        // an agent delivers an event for the middle of an hour already pulled
+        aws.logs().putLogEvents(b -> b.logGroupName(GROUP).logStreamName("clouddriver/pod-a")
+                .logEvents(event(HOUR0.plusSeconds(900), line(HOUR0.plusSeconds(900), "ERROR", "late: i/o timeout"))));
+        pull(null, HOUR0, HOUR1, after);
+
+        Set<String> first = Ingested.folder(before, null).events.stream().map(Event::id).collect(Collectors.toSet());
+        Set<String> second = Ingested.folder(after, null).events.stream().map(Event::id).collect(Collectors.toSet());
+        assertThat(second).containsAll(first).hasSize(first.size() + 1);
+    }
+
+    @Test
+    void fluentBitRecordsShippedToCloudWatchReadAsTheirLogs() throws IOException {
+        String record = "{\"log\":\"" + line(HOUR0.plusSeconds(1800), "ERROR", "dial tcp 172.20.101.121:443: i/o timeout")
+                + "\\n\",\"stream\":\"stdout\",\"kubernetes\":{\"pod_name\":\"clouddriver-7d9f8\",\"namespace_name\":\"spinnaker\","
+                + "\"container_name\":\"clouddriver\",\"host\":\"ip-10-50-1-2.ec2.internal\"}}";
+        putMessages("fluentbit/clouddriver-7d9f8", List.of(event(HOUR0.plusSeconds(1800), record)));
+        pull("fluentbit/", HOUR0, HOUR1, folder);
+
+        Ingested in = Ingested.folder(folder, null);
+        assertThat(in.problems()).isEmpty();
+        assertThat(in.events).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo(Source.CLOUDDRIVER);
+            assertThat(e.errors()).contains("io_timeout");
+            assertThat(e.time()).isEqualTo(HOUR0.plusSeconds(1800));
+            assertThat(e.attributes()).containsEntry("pod", "clouddriver-7d9f8").containsEntry("namespace", "spinnaker")
+                    .containsEntry("logStream", "fluentbit/clouddriver-7d9f8");
+        });
     }
 
     @Test
