@@ -15,6 +15,8 @@ public final class RecordingContext implements ParseContext {
     private final ZoneId zone;
     /** What {@code --observed-at} said, or null. */
     public java.time.Instant observedAt;
+    /** Whether {@code --log-timezone} was given. */
+    public boolean logZoneGiven;
 
     public RecordingContext(InputFile file, ZoneId zone) {
         this.file = file;
@@ -72,5 +74,10 @@ public final class RecordingContext implements ParseContext {
     @Override
     public java.time.Instant observedAt() {
         return observedAt;
+    }
+
+    @Override
+    public boolean logZoneGiven() {
+        return logZoneGiven;
     }
 }

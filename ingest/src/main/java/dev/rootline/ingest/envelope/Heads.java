@@ -39,12 +39,12 @@ final class Heads {
         }
     }
 
-    /** Whether at least four in five of the lines (and at least one) have the shape. */
+    /** Whether at least three in four of the lines (and at least one) have the shape: a stray line does not hide a format. */
     static boolean mostly(List<String> lines, Predicate<String> shape) {
         if (lines.isEmpty()) {
             return false;
         }
         long n = lines.stream().filter(shape).count();
-        return n * 5 >= lines.size() * 4L;
+        return n * 4 >= lines.size() * 3L;
     }
 }

@@ -57,7 +57,7 @@ final class Streams {
             s.flushCut(ctx);
             s.piece = null;
         }
-        s.log.line(text, number, offset, time, timeText, recordId);
+        s.deliver(text, number, offset, time, timeText, recordId);
     }
 
     /** The file ended: pieces never finished (a container that exited mid-line) are kept as lines. */
@@ -66,15 +66,19 @@ final class Streams {
             if (s.piece != null) {
                 ctx.warn(s.offset, s.number, "a split line never got its last piece (the file ends first); kept what there is");
                 s.flushCut(ctx);
-                s.log.line(s.piece.toString(), s.number, s.offset, s.time, s.timeText, s.recordId);
+                s.deliver(s.piece.toString(), s.number, s.offset, s.time, s.timeText, s.recordId);
                 s.piece = null;
             }
-            s.log.end();
+            if (s.kind == RecordKind.LOG) {
+                s.log.end();
+            }
         }
     }
 
     private final class State {
+        final StreamMeta meta;
         final LogStream log;
+        RecordKind kind;
         StringBuilder piece;
         long number;
         long offset;
@@ -84,8 +88,27 @@ final class Streams {
         long cut;
 
         State(StreamMeta meta) {
+            this.meta = meta;
             this.log = new LogStream(ctx, new LogStream.Origin(ctx.file().identity() + "|" + meta.key(), meta.key(),
                     meta.attributes()));
+        }
+
+        /** A whole line: to the stream's log, or to the reader of the records the stream holds. */
+        void deliver(String text, long number, long offset, Instant time, String timeText, String recordId) {
+            if (kind == null) {
+                kind = RecordKind.of(text, meta);
+            }
+            if (kind == RecordKind.LOG) {
+                log.line(text, number, offset, time, timeText, recordId);
+                return;
+            }
+            if (text.isBlank()) {
+                return;
+            }
+            dev.rootline.ingest.Event e = kind.read(text, ctx, offset, number);
+            if (e != null) {
+                ctx.emit(RecordKind.withEnvelope(e, meta));
+            }
         }
 
         void flushCut(ParseContext ctx) {
