@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", description = {
-        "Read evidence files and folders (recursively, .gz included) into the index.",
+        "Read evidence files, folders (recursively, following links) and archives (.gz, .zip, .tar, .tgz) into the index.",
         "Each file's format is detected from its content. Rejected records go to rejects.jsonl in the index folder."})
 final class IngestCommand implements Callable<Integer> {
     @Spec
@@ -30,7 +30,9 @@ final class IngestCommand implements Callable<Integer> {
     IndexOptions index;
 
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "auto",
-            description = "auto (default), cloudtrail, clouddriver, k8s-events, ec2, eks, log.")
+            description = "auto (default), or one format: cloudtrail, clouddriver, logstash-json, k8s-events, eks-audit, "
+                    + "eks-authenticator, ec2, eks, vpcflow, cri, docker-json, kubectl-logs, fluent-bit, ecs-json, "
+                    + "cloudwatch-logs, logs-insights-csv, log.")
     String type;
 
     @Option(names = "--log-timezone", paramLabel = "ZONE", defaultValue = "UTC",

@@ -17,9 +17,21 @@ public final class EventText {
             case CLOUDTRAIL -> cloudTrail(e);
             case K8S_EVENT -> join(e.eventName(), first(e.resources(ResourceType.OTHER)), firstLine(e.message()));
             case EC2, EKS -> join(e.kind(), ids(e), e.eventName(), firstLine(e.message()));
-            default -> join(e.logger() == null ? null : e.logger() + ":", firstLine(e.message()));
+            default -> join(where(e), e.logger() == null ? null : e.logger() + ":", firstLine(e.message()));
         };
         return clip(s.isBlank() ? e.kind() : s);
+    }
+
+    /** Which pod and container a log line came from, when its envelope said: {@code [spinnaker/clouddriver-7d9f8 clouddriver]}. */
+    private static String where(Event e) {
+        String pod = e.attribute("pod");
+        String stream = e.attribute("logStream");
+        if (pod == null) {
+            return stream == null ? null : "[" + stream + "]";
+        }
+        String ns = e.attribute("namespace");
+        String container = e.attribute("container");
+        return "[" + (ns == null ? "" : ns + "/") + pod + (container == null ? "" : " " + container) + "]";
     }
 
     private static String cloudTrail(Event e) {
