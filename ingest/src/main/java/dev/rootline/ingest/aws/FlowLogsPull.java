@@ -149,6 +149,7 @@ public final class FlowLogsPull {
             Path file = folder.resolve(fileName(request.logGroup(), hour));
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             long n = 0;
+            boolean complete = false;
             try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 if (format != null) {
                     w.write(format.header());
@@ -161,9 +162,10 @@ public final class FlowLogsPull {
                         n++;
                     }
                 }
+                complete = true;
             } finally {
-                if (n == 0) {
-                    Files.deleteIfExists(partial); // an hour without records leaves no file
+                if (!complete || n == 0) {
+                    Files.deleteIfExists(partial); // files appear whole; an hour without records leaves none
                 }
             }
             if (n > 0) {

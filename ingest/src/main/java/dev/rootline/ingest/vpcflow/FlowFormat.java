@@ -126,7 +126,15 @@ public final class FlowFormat {
 
     /** True for a line of field names, such as an S3 file's first line. */
     static boolean isHeader(String[] tokens) {
-        return tokens.length > 0 && isName(tokens[0]) && headerProblem(tokens) == null;
+        if (tokens.length == 0) {
+            return false;
+        }
+        for (String t : tokens) {
+            if (!isName(t)) {
+                return false; // the cheap test first: records fail it at once, on a number or an address
+            }
+        }
+        return headerProblem(tokens) == null;
     }
 
     static FlowFormat ofHeader(String[] tokens) {

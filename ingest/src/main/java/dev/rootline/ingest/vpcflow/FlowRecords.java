@@ -103,9 +103,10 @@ final class FlowRecords {
 
     /**
      * A digest of what the record says, not of where it was read: the same record from S3 and from CloudWatch
-     * Logs, gzipped or not, gets one id. Two records alike in every field (same ENI, window, addresses, ports,
-     * counts) would merge too; AWS aggregates per flow and window, so that needs two identical flows' records
-     * split across files, which is rare and loses no kind of evidence.
+     * Logs, gzipped or not, in any field order, gets one id. Two records equal in every field (ENI, window,
+     * addresses, ports, protocol, counts, action) merge too. AWS aggregates each flow per ENI and window into one
+     * record, so distinct equal records need one flow split into two records of the same window with the same
+     * counts: rare, and it would understate that flow's packets and bytes, never hide that it happened.
      */
     private static String id(String[] f, FlowFormat format) {
         String[] parts = new String[13 + format.idExtras.length];

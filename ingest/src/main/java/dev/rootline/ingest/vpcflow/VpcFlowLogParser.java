@@ -60,7 +60,7 @@ public final class VpcFlowLogParser implements EventParser {
         if (records > 0 && (header != null || bad == 0)) {
             return header != null ? HEADER_SCORE : RECORD_SCORE;
         }
-        if (header != null && first == null) {
+        if (header != null && first == null && (header.srcaddr >= 0 || header.iface >= 0)) {
             return HEADER_SCORE; // a delivery with no records yet
         }
         return first != null && lookalike(first) ? LOOKALIKE_SCORE : 0;
@@ -158,7 +158,8 @@ public final class VpcFlowLogParser implements EventParser {
     /** The first non-blank lines of the head, without one the 64 KiB cut may have split. */
     private static List<String> sample(InputFile file) {
         byte[] bytes = file.head();
-        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xff)) {
+        if (bytes.length >= 2 && (((bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)
+                || ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe))) {
             return List.of(); // UTF-16: never how AWS writes flow logs, and the parser reads bytes as UTF-8
         }
         String head = file.headText();

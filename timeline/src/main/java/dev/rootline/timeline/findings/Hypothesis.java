@@ -15,10 +15,17 @@ import java.util.TreeMap;
  * @param association     how unlikely the change/burst coincidence is, or null when not computed
  * @param evidence        ids of events that support it, strongest first
  * @param counterEvidence ids of events that speak against it
+ * @param mechanism       how far the evidence shows the mechanism; null for {@code UNEXPLAINED}
+ * @param facts           the facts it rests on, in words, each traceable to its evidence
  */
 public record Hypothesis(int rank, HypothesisKind kind, double score, String title, String summary,
                          Map<String, Object> resources, List<String> bursts, Association association,
-                         List<String> evidence, List<String> counterEvidence) {
+                         List<String> evidence, List<String> counterEvidence, Mechanism mechanism, List<String> facts) {
+    public Hypothesis(int rank, HypothesisKind kind, double score, String title, String summary, Map<String, Object> resources,
+                      List<String> bursts, Association association, List<String> evidence, List<String> counterEvidence) {
+        this(rank, kind, score, title, summary, resources, bursts, association, evidence, counterEvidence, null, List.of());
+    }
+
     public Hypothesis {
         Objects.requireNonNull(kind, "kind");
         if (score < 0 || score > 1 || Double.isNaN(score)) {
@@ -28,9 +35,27 @@ public record Hypothesis(int rank, HypothesisKind kind, double score, String tit
         bursts = List.copyOf(bursts);
         evidence = List.copyOf(evidence);
         counterEvidence = List.copyOf(counterEvidence);
+        facts = List.copyOf(facts);
     }
 
     public Hypothesis withRank(int newRank) {
-        return new Hypothesis(newRank, kind, score, title, summary, resources, bursts, association, evidence, counterEvidence);
+        return new Hypothesis(newRank, kind, score, title, summary, resources, bursts, association, evidence, counterEvidence,
+                mechanism, facts);
+    }
+
+    /**
+     * What names this cause across runs, whatever its score or wording: the kind and its main resources. Running
+     * again after more evidence arrived finds the same cause under the same identity.
+     */
+    public String identity() {
+        StringBuilder b = new StringBuilder(kind.name());
+        for (String k : List.of("cluster", "eniIds", "routeTableId", "missingRouteTo", "securityGroupId", "networkAclId",
+                "peeringId", "target", "targets")) {
+            Object v = resources.get(k);
+            if (v != null) {
+                b.append('|').append(k).append('=').append(v instanceof List<?> l ? new java.util.TreeSet<>(l.stream().map(String::valueOf).toList()) : v);
+            }
+        }
+        return b.toString();
     }
 }

@@ -18,9 +18,15 @@ import java.util.List;
  * @param path         the path check at the burst's start, or null when the target is not an IP
  * @param network      the network at the burst's start
  * @param changes      every infrastructure change, sorted by time (oldest first)
+ * @param everyFailure every failure of the window, by host, for differentials
  */
 public record BurstContext(Burst burst, List<FailureSignal> failures, PathResult path, Network network, EniLifecycle enis,
-                    List<Change> changes, HypothesisSettings settings) {
+                    List<Change> changes, HypothesisSettings settings, FailureIndex everyFailure) {
+    public BurstContext(Burst burst, List<FailureSignal> failures, PathResult path, Network network, EniLifecycle enis,
+                        List<Change> changes, HypothesisSettings settings) {
+        this(burst, failures, path, network, enis, changes, settings, FailureIndex.of(failures));
+    }
+
 
     /** Changes with {@code from <= time <= to}; {@code changes} is sorted by time, so this is a binary search. */
     List<Change> changesBetween(Instant from, Instant to) {

@@ -2,6 +2,7 @@ package dev.rootline.timeline.hypothesis;
 
 import dev.rootline.timeline.findings.Association;
 import dev.rootline.timeline.findings.HypothesisKind;
+import dev.rootline.timeline.findings.Mechanism;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,5 +16,8 @@ import java.util.Map;
  */
 record Candidate(HypothesisKind kind, ScoreParts score, String title, String summary, Map<String, Object> resources,
                  String mergeKey, String burstId, Association association, List<String> evidence,
-                 List<String> counterEvidence, Instant changeTime) {
+                 List<String> counterEvidence, Instant changeTime, Mechanism mechanism, List<String> facts) {
+    Candidate {
+        facts = List.copyOf(facts);
+    }
 }

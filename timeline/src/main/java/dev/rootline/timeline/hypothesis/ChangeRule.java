@@ -2,6 +2,7 @@ package dev.rootline.timeline.hypothesis;
 
 import dev.rootline.timeline.findings.Association;
 import dev.rootline.timeline.findings.HypothesisKind;
+import dev.rootline.timeline.findings.Mechanism;
 import dev.rootline.timeline.path.PathResult;
 import dev.rootline.timeline.topology.Change;
 import dev.rootline.timeline.topology.ChangeKind;
@@ -34,14 +35,30 @@ abstract class ChangeRule implements HypothesisRule {
 
     /**
      * The mechanism part: full when the path check at the burst's start is blocked where this change acts,
-     * or when the change's own effect still breaks the path then ({@link #breaksPathAt}); a little when
-     * there is no topology to tell; none when the path is known and unaffected.
+     * or when the change's own effect still breaks the path then ({@link #breaksPathAt}); none when the path
+     * check looked at the changed resource and found it passing traffic. When the topology that would tell is
+     * missing, the part rests on the failures' shape: {@link #UNVERIFIED_BASE}, more when the failures ended as
+     * the change was undone ({@link #RESTORED_AT_END}): a removal and a restore that bracket the burst are a
+     * pattern in their own right.
      */
-    double mechanism(Change c, BurstContext ctx, boolean blockedHere) {
-        if (blockedHere || breaksPathAt(c, ctx)) {
-            return ScoreParts.MECHANISM;
-        }
-        return ctx.path() == null || !ctx.path().known() ? 0.1 : 0;
+    static final double UNVERIFIED_BASE = 0.1;
+    static final double RESTORED_AT_END = 0.15;
+
+    /** Whether the failing path was repaired some other way as the failures ended (a route re-pointed after a deletion). */
+    boolean repairedAtEnd(Change c, BurstContext ctx) {
+        return false;
+    }
+
+    /** Whether the topology holds the changed resource at the burst's start, so that the path check could judge it. */
+    boolean resourceKnown(Change c, BurstContext ctx) {
+        var n = ctx.network();
+        return switch (c.kind()) {
+            case ROUTE, ROUTE_ASSOCIATION -> n.routeTable(c.resourceId()).isPresent();
+            case SECURITY_GROUP -> n.securityGroup(c.resourceId()).isPresent();
+            case NACL, NACL_ASSOCIATION -> n.nacl(c.resourceId()).isPresent();
+            case PEERING -> n.peering(c.resourceId()).isPresent();
+            case CLUSTER_CONFIG -> n.cluster(c.resourceId()).isPresent();
+        };
     }
 
     /** Whether the change could be what blocks the client network the path check found blocked. */
@@ -77,7 +94,21 @@ abstract class ChangeRule implements HypothesisRule {
             if (!relevant && !blockedHere) {
                 continue;
             }
-            double mechanism = mechanism(c, ctx, blockedHere);
+            java.util.Optional<Change> restore = restoration(c, ctx);
+            boolean restoredAtEnd = restore.map(r -> java.time.Duration.between(ctx.burst().end(), r.time()).abs()
+                    .compareTo(ctx.settings().tolerance()) <= 0).orElse(false);
+            Mechanism state;
+            double mechanism;
+            if (blockedHere || breaksPathAt(c, ctx)) {
+                state = Mechanism.CONFIRMED;
+                mechanism = ScoreParts.MECHANISM;
+            } else if (path != null && path.known() && resourceKnown(c, ctx)) {
+                state = Mechanism.CONTRADICTED;
+                mechanism = 0;
+            } else {
+                state = Mechanism.UNVERIFIED;
+                mechanism = UNVERIFIED_BASE + (restoredAtEnd || repairedAtEnd(c, ctx) ? RESTORED_AT_END : 0);
+            }
             // a same-second change that undoes this one: which came first is unknown, so neither is confirmed. Had the
             // pair taken the rule away, failures would have begun with it; when they begin later, the pair (most often a
             // tool rewriting a rule) explains nothing
@@ -86,6 +117,7 @@ abstract class ChangeRule implements HypothesisRule {
             if (twin.isPresent()) {
                 boolean coincident = !start.isAfter(c.time().plus(ctx.settings().tolerance()));
                 mechanism = coincident ? Math.min(mechanism, ScoreParts.MECHANISM / 2) : 0;
+                state = Mechanism.UNVERIFIED;
             }
             Association assoc = ctx.associationAt(c.time());
             ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));
@@ -99,7 +131,7 @@ abstract class ChangeRule implements HypothesisRule {
             ctx.burst().sampleIds().stream().limit(2).forEach(evidence::add);
             List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time().minus(ctx.settings().tolerance()), 3));
             twin.ifPresent(t -> counter.add(t.eventId()));
-            if (mechanism == 0 && path != null && path.known() && !path.blocked()) {
+            if (state == Mechanism.CONTRADICTED) {
                 path.check().hops().stream().filter(h -> h.resourceId() != null && h.resourceId().equals(c.resourceId())
                         && h.eventId() != null).findFirst().ifPresent(h -> counter.add(h.eventId()));
             }
@@ -117,10 +149,14 @@ abstract class ChangeRule implements HypothesisRule {
             }
             resources.put("failingIp", path == null ? ctx.burst().targetHost() : path.check().targetIp());
             addResources(c, ctx, resources);
-            boolean confirmed = mechanism >= ScoreParts.MECHANISM;
             String title = describe(c, ctx) + (twin.isPresent() ? " (ambiguous: " + twin.get().eventName() + " of the same "
                     + "rule in the same second; CloudTrail cannot tell which came first)"
-                    : confirmed ? "" : " (the path check does not confirm it)");
+                    : switch (state) {
+                        case CONFIRMED -> "";
+                        case CONTRADICTED -> " (the path check does not confirm it)";
+                        case UNVERIFIED -> " (unverified: the topology to check it is missing)";
+                    });
+            List<String> facts = facts(c, ctx, state, blockedHere, restore, assoc);
             String summary = c.eventName() + " on " + c.resourceId() + " at " + c.time()
                     + (c.actor() == null ? "" : " by " + c.actor()) + "; calls to " + ctx.burst().target() + " failed with "
                     + ctx.burst().signature() + " from " + ctx.burst().start() + " to " + ctx.burst().end() + " ("
@@ -129,9 +165,41 @@ abstract class ChangeRule implements HypothesisRule {
                     + path.blockingResource() + ")." : "")
                     + restoration(c, ctx).map(r -> " " + r.eventName() + " at " + r.time() + " restored it.").orElse("");
             out.add(new Candidate(kind(), score, title, summary, resources, kind() + "|" + c.eventId(), ctx.burst().id(),
-                    assoc, evidence, counter, c.time()));
+                    assoc, evidence, counter, c.time(), state, facts));
         }
         return out;
+    }
+
+    /** What the hypothesis rests on, one fact a line, each with the time it happened. */
+    private static List<String> facts(Change c, BurstContext ctx, Mechanism state, boolean blockedHere,
+                                      java.util.Optional<Change> restore, Association assoc) {
+        List<String> f = new ArrayList<>();
+        String dest = Change.text(c.request(), "destinationCidrBlock");
+        f.add(c.eventName() + " on " + c.resourceId() + (dest == null ? "" : " (" + dest + ")") + " at " + c.time()
+                + (c.actor() == null ? "" : " by " + c.actor()));
+        f.add("failures (" + ctx.burst().signature() + " to " + ctx.burst().target() + ") began "
+                + human(java.time.Duration.between(c.time(), ctx.burst().start())) + " later, at " + ctx.burst().start());
+        restore.ifPresent(r -> f.add(r.eventName() + " at " + r.time() + " undid it; the failures ended at " + ctx.burst().end()
+                + " (" + human(java.time.Duration.between(ctx.burst().end(), r.time()).abs())
+                + (r.time().isBefore(ctx.burst().end()) ? " after" : " before") + " that)"));
+        PathResult path = ctx.path();
+        switch (state) {
+            case CONFIRMED -> f.add(path != null && path.blocked() ? "path check at " + path.check().at() + ": blocked at "
+                    + path.blockingStep() + " (" + path.blockingResource() + ")"
+                    : "at the burst's start " + c.resourceId() + " still lacks what the change took away");
+            case CONTRADICTED -> f.add("path check at " + path.check().at() + ": " + c.resourceId() + " lets the traffic through");
+            case UNVERIFIED -> f.add("no snapshot shows " + c.resourceId() + " at the time: the path cannot be checked");
+        }
+        if (assoc != null) {
+            f.add(String.format(java.util.Locale.ROOT, "failures per hour before/after the change: %.1f / %.1f (p = %.2g)",
+                    assoc.beforeRate(), assoc.afterRate(), assoc.pValue()));
+        }
+        return f;
+    }
+
+    static String human(java.time.Duration d) {
+        long m = d.abs().toMinutes();
+        return m < 1 ? d.abs().toSeconds() + " s" : m < 120 ? m + " min" : (m / 60) + " h " + (m % 60) + " min";
     }
 
     /** The resources map key for the changed resource. */

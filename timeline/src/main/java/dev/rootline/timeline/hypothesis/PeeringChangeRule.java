@@ -65,13 +65,10 @@ final class PeeringChangeRule extends ChangeRule {
         return dest != null && (ctx.path().clientCidr() == null || dest.overlaps(ctx.path().clientCidr()));
     }
 
-    /** The return route's target at the burst's start is unknown, and the route was re-pointed after the deletion. */
+    /** The clients' route re-pointed after the deletion, while the failures went on: the repair. */
     @Override
-    double mechanism(Change c, BurstContext ctx, boolean blockedHere) {
-        double base = super.mechanism(c, ctx, blockedHere);
-        boolean unknownReturn = ctx.path() != null && ctx.path().check().hops().stream()
-                .anyMatch(h -> "route-back".equals(h.step()) && h.ok() == null);
-        return base == 0 && unknownReturn && repairedAfter(c, ctx) ? 0.35 : base;
+    boolean repairedAtEnd(Change c, BurstContext ctx) {
+        return repairedAfter(c, ctx);
     }
 
     private static boolean joins(PeeringState p, String vpc, BurstContext ctx) {

@@ -148,7 +148,8 @@ public final class Ranking {
             List<String> counterIds = new ArrayList<>(counter);
             counterIds.removeAll(evidence);
             return new Hypothesis(rank, first.kind(), Math.round(best * 1000) / 1000.0, first.title(), first.summary(),
-                    resources, List.copyOf(bursts), first.association(), List.copyOf(evidence), counterIds);
+                    resources, List.copyOf(bursts), first.association(), List.copyOf(evidence), counterIds, first.mechanism(),
+                    first.facts());
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.PathCheck;
 import dev.rootline.timeline.hypothesis.BurstContext;
+import dev.rootline.timeline.hypothesis.FailureIndex;
 import dev.rootline.timeline.hypothesis.Ranking;
 import dev.rootline.timeline.path.EndpointNames;
 import dev.rootline.timeline.path.HostTargets;
@@ -82,6 +83,7 @@ public final class Investigator {
             byKey.computeIfAbsent(f.signature() + "\u0000" + f.target(), k -> new ArrayList<>()).add(f);
         }
         byKey.values().forEach(l -> l.sort(Comparator.comparing(FailureSignal::time)));
+        FailureIndex everyFailure = FailureIndex.of(failures);
         PathChecker paths = new PathChecker(enis);
         HostTargets hosts = new HostTargets(endpoints, enis, paths);
         List<BurstContext> contexts = new ArrayList<>();
@@ -106,12 +108,12 @@ public final class Investigator {
             }
             List<FailureSignal> same = byKey.getOrDefault(b.signature() + "\u0000" + b.target(), List.of());
             if (results.isEmpty()) {
-                contexts.add(new BurstContext(b, same, null, net, enis, topology.changes(), settings.hypotheses()));
+                contexts.add(new BurstContext(b, same, null, net, enis, topology.changes(), settings.hypotheses(), everyFailure));
             }
             // a host name behind several addresses: each checked path is a context of its own for the rules
             for (PathResult path : results) {
                 checks.add(path.check());
-                contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses()));
+                contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses(), everyFailure));
             }
         }
         List<Hypothesis> hypotheses = new Ranking().rank(contexts);

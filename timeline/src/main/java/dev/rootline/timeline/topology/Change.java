@@ -103,7 +103,7 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
                 || eventName.equals("ModifySecurityGroupRules");
     }
 
-    static String text(JsonNode n, String f) {
+    public static String text(JsonNode n, String f) {
         JsonNode v = n == null ? null : n.get(f);
         return v == null || v.isNull() || v.isContainerNode() || v.asText().isEmpty() ? null : v.asText();
     }

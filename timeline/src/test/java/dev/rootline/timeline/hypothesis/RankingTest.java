@@ -39,7 +39,7 @@ class RankingTest {
     private static Candidate candidate(String burst, double mechanism, String title, String routeTable) {
         return new Candidate(HypothesisKind.ROUTE_CHANGE, new ScoreParts(mechanism, 0.2, 0.2, 0.1), title, title + " summary",
                 Map.of("routeTableId", routeTable, "bursts", List.of(burst)), "ROUTE|same", burst, null,
-                List.of("ev-" + burst), List.of(), T);
+                List.of("ev-" + burst), List.of(), T, dev.rootline.timeline.findings.Mechanism.CONFIRMED, List.of(title + " fact"));
     }
 
     @Test
@@ -57,6 +57,8 @@ class RankingTest {
         assertThat(h.resources()).containsEntry("routeTableId", "rtb-0strong").containsEntry("bursts", List.of("b1", "b2"));
         assertThat(h.bursts()).containsExactly("b1", "b2");
         assertThat(h.evidence()).containsExactly("ev-b1", "ev-b2");
+        assertThat(h.facts()).containsExactly("strong: rtb-0strong fact");
+        assertThat(h.mechanism()).isEqualTo(dev.rootline.timeline.findings.Mechanism.CONFIRMED);
     }
 
     @Test
