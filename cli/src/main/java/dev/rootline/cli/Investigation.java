@@ -3,6 +3,7 @@ package dev.rootline.cli;
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
 import dev.rootline.report.ReportOptions;
+import dev.rootline.report.PreviousReport;
 import dev.rootline.report.ReportWriter;
 import dev.rootline.report.listing.TerminalText;
 import dev.rootline.timeline.findings.Findings;
@@ -30,6 +31,7 @@ final class Investigation {
             failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
                     findings.from(), findings.to(), Integer.MAX_VALUE), null);
         }
+        findings = findings.withChanges(PreviousReport.changes(report.outDir().resolve("report.json"), findings));
         List<Path> files = ReportWriter.write(findings, failures, report);
         summarize(findings, files, out);
         return findings;
@@ -44,8 +46,12 @@ final class Investigation {
         if (f.hypotheses().isEmpty()) {
             out.println("no hypothesis: no failure burst in the window");
         }
-        f.hypotheses().stream().limit(5).forEach(h -> out.printf("#%d  %.2f  %s  %s%n", h.rank(), h.score(), h.kind(),
-                TerminalText.safe(h.title())));
+        f.hypotheses().stream().limit(5).forEach(h -> out.printf("#%d  %.2f  %s  %s%s%n", h.rank(), h.score(), h.kind(),
+                TerminalText.safe(h.title()), h.mechanism() == null ? "" : "  [" + h.mechanism().id() + "]"));
+        f.changes().forEach(c -> out.println("since the last report: " + TerminalText.safe(c)));
+        if (!f.nextSteps().isEmpty()) {
+            out.println("evidence to collect (" + f.nextSteps().size() + "), first: " + TerminalText.safe(f.nextSteps().get(0).command()));
+        }
         files.forEach(p -> out.println("wrote " + p.toAbsolutePath()));
         out.flush();
     }

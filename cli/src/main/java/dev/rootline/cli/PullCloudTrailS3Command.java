@@ -4,6 +4,7 @@ import dev.rootline.index.EventIndex;
 import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.CloudTrailS3Pull;
 import dev.rootline.ingest.aws.PullException;
+import dev.rootline.ingest.aws.S3DeliveryPull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ final class PullCloudTrailS3Command implements Callable<Integer> {
         PrintWriter err = pull.err();
         CloudTrailS3Pull.Result r;
         try (AwsClients clients = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, err)) {
-            r = new CloudTrailS3Pull(clients.s3()).run(new CloudTrailS3Pull.Request(bucket, prefix, Set.copyOf(accounts),
+            r = new CloudTrailS3Pull(clients.s3()).run(new S3DeliveryPull.Request(bucket, prefix, Set.copyOf(accounts),
                     Set.copyOf(regions), w.from(), w.to(), parallel, 1000), target, idx.directory());
         } catch (PullException e) {
             throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");

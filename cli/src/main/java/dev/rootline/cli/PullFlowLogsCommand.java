@@ -5,6 +5,7 @@ import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.FlowLogsPull;
 import dev.rootline.ingest.aws.LogsPull;
 import dev.rootline.ingest.aws.PullException;
+import dev.rootline.ingest.aws.S3DeliveryPull;
 import dev.rootline.ingest.vpcflow.FlowFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class PullFlowLogsCommand implements Callable<Integer> {
         EventIndex idx = pull.openIndex();
         FlowLogsPull.Result r;
         try (AwsClients aws = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, pull.err())) {
-            r = new FlowLogsPull(aws).fromS3(new FlowLogsPull.S3Request(where.bucket, prefix, Set.of(), Set.of(), w.from(),
+            r = new FlowLogsPull(aws).fromS3(new S3DeliveryPull.Request(where.bucket, prefix, Set.of(), Set.of(), w.from(),
                     w.to(), parallel, 1000), target, idx.directory());
         } catch (PullException e) {
             throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");

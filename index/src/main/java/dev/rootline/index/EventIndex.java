@@ -105,6 +105,12 @@ public interface EventIndex {
         /** How many events of each source lie in [from, to) (either bound may be null); absent sources are left out. */
         java.util.Map<String, Long> countBySource(java.time.Instant from, java.time.Instant to) throws IOException;
 
+        /**
+         * How many hits carry each value of a keyword field ({@code account}, {@code region}…), for fields with few
+         * values: at most the first 1,000 values are looked at. Values come back as indexed (lower case).
+         */
+        java.util.Map<String, Long> termCounts(String field, SearchRequest request) throws IOException;
+
         /** The events with these ids, in time order; ids not in the index are skipped. */
         void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException;
 

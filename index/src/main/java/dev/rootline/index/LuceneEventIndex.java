@@ -335,6 +335,29 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         @Override
+        public java.util.Map<String, Long> termCounts(String field, SearchRequest request) throws IOException {
+            java.util.Map<String, Long> out = new java.util.TreeMap<>();
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+            if (terms == null) {
+                return out;
+            }
+            Query filter = query(request);
+            org.apache.lucene.index.TermsEnum te = terms.iterator();
+            org.apache.lucene.util.BytesRef t;
+            for (int seen = 0; (t = te.next()) != null && seen < 1000; seen++) {
+                // a count per value: the filter and the term meet in the points and postings, no document is read
+                long n = searcher.count(new BooleanQuery.Builder()
+                        .add(new org.apache.lucene.search.TermQuery(new Term(field, org.apache.lucene.util.BytesRef.deepCopyOf(t))),
+                                BooleanClause.Occur.FILTER)
+                        .add(filter, BooleanClause.Occur.FILTER).build());
+                if (n > 0) {
+                    out.put(t.utf8ToString(), n);
+                }
+            }
+            return out;
+        }
+
+        @Override
         public void forEachId(java.util.Collection<String> ids, Consumer<Event> consumer) throws IOException {
             if (ids.isEmpty()) {
                 return;

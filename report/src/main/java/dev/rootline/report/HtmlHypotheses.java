@@ -42,6 +42,10 @@ final class HtmlHypotheses {
                 .append(Html.text(h.title())).append("</h3>\n<p class=\"badges\"><span class=\"badge\">")
                 .append(Html.text(ReportText.kind(h))).append("</span><span class=\"badge\">score ")
                 .append(ReportText.score(h.score())).append("</span>");
+        if (h.mechanism() != null) {
+            b.append("<span class=\"badge mechanism ").append(Html.id(h.mechanism().id())).append("\">")
+                    .append(Html.text(h.mechanism().id())).append("</span>");
+        }
         String association = ReportText.association(h);
         if (association != null) {
             b.append("<span class=\"badge\">").append(Html.text(association)).append("</span>");
@@ -49,6 +53,11 @@ final class HtmlHypotheses {
         b.append("</p>\n");
         if (h.summary() != null && !h.summary().isBlank()) {
             b.append("<p>").append(Html.text(h.summary())).append("</p>\n");
+        }
+        if (!h.facts().isEmpty()) {
+            b.append("<h4>Rests on</h4>\n<ul class=\"facts-list\">\n");
+            h.facts().forEach(fact -> b.append("<li>").append(Html.text(fact)).append("</li>\n"));
+            b.append("</ul>\n");
         }
         if (!h.resources().isEmpty()) {
             b.append("<table class=\"facts\">\n");
@@ -115,6 +124,19 @@ final class HtmlHypotheses {
             b.append("<details><summary>Raw record</summary><pre>").append(Html.text(e.raw())).append("</pre></details>\n");
         }
         b.append("</li>\n");
+    }
+
+    void nextSteps() {
+        b.append("<section id=\"collect\">\n<h2>Evidence to collect</h2>\n");
+        if (f.nextSteps().isEmpty()) {
+            b.append("<p class=\"none\">No gaps: the evidence holds what every check above needs.</p>\n");
+        } else {
+            b.append("<ol class=\"steps\">\n");
+            f.nextSteps().forEach(n -> b.append("<li><p>").append(Html.text(n.reason())).append("</p><pre>")
+                    .append(Html.text(n.command())).append("</pre></li>\n"));
+            b.append("</ol>\n");
+        }
+        b.append("</section>\n");
     }
 
     void pathChecks() {

@@ -57,6 +57,7 @@ final class HtmlReport {
         eniPlacement();
         bursts();
         new HtmlHypotheses(b, f, time, listed).hypotheses();
+        new HtmlHypotheses(b, f, time, listed).nextSteps();
         new HtmlHypotheses(b, f, time, listed).pathChecks();
         queries();
         b.append("<footer>Written by rootline from the evidence listed above. Report schema version ")
@@ -90,7 +91,20 @@ final class HtmlReport {
                     .append(ReportText.count(e.getValue())).append("</strong>");
             first = false;
         }
-        b.append("</td></tr>\n</table>\n");
+        b.append("</td></tr>\n");
+        if (!f.coverage().accounts().isEmpty()) {
+            fact("CloudTrail", "accounts " + String.join(", ", f.coverage().accounts()) + "; regions "
+                    + String.join(", ", f.coverage().regions()));
+        }
+        if (!f.coverage().gaps().isEmpty()) {
+            fact("Gaps", String.join("; ", f.coverage().gaps()));
+        }
+        b.append("</table>\n");
+        if (!f.changes().isEmpty()) {
+            b.append("<h3>Since the last report</h3>\n<ul class=\"changes\">\n");
+            f.changes().forEach(c -> b.append("<li>").append(Html.text(c)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         if (!f.caveats().isEmpty()) {
             b.append("<h3>Caveats</h3>\n<ul class=\"caveats\">\n");
             f.caveats().forEach(c -> b.append("<li>").append(Html.text(c)).append("</li>\n"));

@@ -21,8 +21,10 @@ import java.util.Map;
 /**
  * {@code report.json}, schema version 1 as DESIGN.md lays it out, streamed with Jackson. Fields beyond the
  * schema are only ever added: {@code rate} and {@code sampleIds} on bursts, {@code association} on hypotheses,
- * {@code where}, {@code query} and {@code raw} on evidence, {@code targetHost} on path checks, and top-level
- * {@code pathChecks} and {@code caveats}. Times are
+ * {@code where}, {@code query} and {@code raw} on evidence, {@code targetHost} on path checks, {@code mechanism}
+ * ({@code confirmed}, {@code unverified}, {@code contradicted}), {@code identity} and {@code facts} on hypotheses,
+ * and top-level {@code pathChecks}, {@code caveats}, {@code nextSteps} ({@code reason}, {@code command}),
+ * {@code coverage} ({@code accounts}, {@code regions}, {@code gaps}) and {@code changes}. Times are
  * ISO-8601 UTC ending in {@code Z}; an absent value is {@code null}.
  */
 final class JsonReport {
@@ -70,6 +72,20 @@ final class JsonReport {
                 g.writeString(c);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("nextSteps");
+            for (var n : f.nextSteps()) {
+                g.writeStartObject();
+                g.writeStringField("reason", n.reason());
+                g.writeStringField("command", n.command());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("coverage");
+            strings(g, "accounts", f.coverage().accounts());
+            strings(g, "regions", f.coverage().regions());
+            strings(g, "gaps", f.coverage().gaps());
+            g.writeEndObject();
+            strings(g, "changes", f.changes());
             g.writeEndObject();
         }
     }
@@ -116,6 +132,11 @@ final class JsonReport {
         g.writeEndObject();
         strings(g, "bursts", h.bursts());
         association(g, h.association());
+        if (h.mechanism() != null) {
+            g.writeStringField("mechanism", h.mechanism().id());
+        }
+        g.writeStringField("identity", h.identity());
+        strings(g, "facts", h.facts());
         events(g, "evidence", h.evidence(), evidence);
         events(g, "counterEvidence", h.counterEvidence(), evidence);
         g.writeEndObject();

@@ -43,6 +43,7 @@ final class MarkdownReport {
         charts();
         bursts();
         hypotheses();
+        nextSteps();
         pathChecks();
         queries();
         return b.toString();
@@ -70,6 +71,20 @@ final class MarkdownReport {
             first = false;
         }
         b.append("\n\n");
+        if (!f.coverage().accounts().isEmpty()) {
+            b.append("- **CloudTrail:** accounts ").append(Markdown.text(String.join(", ", f.coverage().accounts())))
+                    .append("; regions ").append(Markdown.text(String.join(", ", f.coverage().regions()))).append("\n\n");
+        }
+        if (!f.coverage().gaps().isEmpty()) {
+            b.append("**Gaps in the evidence:**\n\n");
+            f.coverage().gaps().forEach(g -> b.append("- ").append(Markdown.text(g)).append('\n'));
+            b.append('\n');
+        }
+        if (!f.changes().isEmpty()) {
+            b.append("**Since the last report:**\n\n");
+            f.changes().forEach(c -> b.append("- ").append(Markdown.text(c)).append('\n'));
+            b.append('\n');
+        }
         if (!f.caveats().isEmpty()) {
             b.append("**Caveats:**\n\n");
             f.caveats().forEach(c -> b.append("- ").append(Markdown.text(c)).append('\n'));
@@ -138,10 +153,18 @@ final class MarkdownReport {
         for (Hypothesis h : f.hypotheses()) {
             b.append("### ").append(h.rank()).append(". ").append(Markdown.text(h.title())).append("\n\n");
             b.append("`").append(ReportText.kind(h)).append("` · score ").append(ReportText.score(h.score()));
+            if (h.mechanism() != null) {
+                b.append(" · mechanism ").append(h.mechanism().id());
+            }
             String association = ReportText.association(h);
             b.append(association == null ? "" : " · " + Markdown.text(association)).append("\n\n");
             if (h.summary() != null && !h.summary().isBlank()) {
                 b.append(Markdown.text(h.summary())).append("\n\n");
+            }
+            if (!h.facts().isEmpty()) {
+                b.append("Rests on:\n\n");
+                h.facts().forEach(fact -> b.append("- ").append(Markdown.text(fact)).append('\n'));
+                b.append('\n');
             }
             for (Map.Entry<String, Object> r : h.resources().entrySet()) {
                 b.append("- ").append(Markdown.text(r.getKey())).append(": ")
@@ -154,6 +177,19 @@ final class MarkdownReport {
             b.append('\n');
             events("Evidence", h.evidence());
             events("Counter-evidence", h.counterEvidence());
+        }
+    }
+
+    private void nextSteps() {
+        b.append("## Evidence to collect\n\n");
+        if (f.nextSteps().isEmpty()) {
+            b.append("No gaps: the evidence holds what every check above needs.\n\n");
+            return;
+        }
+        int n = 0;
+        for (var step : f.nextSteps()) {
+            b.append(++n).append(". ").append(Markdown.text(step.reason())).append("\n\n   ").append(Markdown.code(step.command()))
+                    .append("\n\n");
         }
     }
 

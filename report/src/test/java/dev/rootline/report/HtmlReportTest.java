@@ -110,7 +110,7 @@ class HtmlReportTest {
     @Test
     void isWellFormedXmlForThePdfRenderer() {
         Document xml = Jsoup.parse(html, "", Parser.xmlParser());
-        assertThat(xml.select("section")).hasSize(7);
+        assertThat(xml.select("section")).hasSize(8);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code rootline pull cloudtrail-lookup}: the last 90 days of management events through LookupEvents, for
@@ -30,14 +29,8 @@ public final class CloudTrailLookupPull {
 
     public record Request(Instant from, Instant to, List<String> eventNames, int pageSize) {
         public Request {
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            if (!from.isBefore(to)) {
-                throw new IllegalArgumentException("--from must be before --to");
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE) {
-                throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE);
-            }
+            RequestChecks.window(from, to);
+            RequestChecks.atMost("page size", pageSize, MAX_PAGE);
             eventNames = List.copyOf(eventNames);
         }
     }

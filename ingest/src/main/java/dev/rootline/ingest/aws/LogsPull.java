@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -59,21 +58,25 @@ public final class LogsPull {
     public record Request(String logGroup, String streamPrefix, String pattern, Instant from, Instant to,
                           Integer pageSize) {
         public Request {
-            if (logGroup == null || logGroup.isBlank()) {
-                throw new IllegalArgumentException("--log-group is required");
-            }
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            if (!from.isBefore(to)) {
-                throw new IllegalArgumentException("--from must be before --to");
-            }
-            if (pageSize != null && (pageSize < 1 || pageSize > 10_000)) {
-                throw new IllegalArgumentException("page size must be between 1 and 10000");
+            RequestChecks.required("--log-group", logGroup);
+            RequestChecks.window(from, to);
+            if (pageSize != null) {
+                RequestChecks.atMost("page size", pageSize, 10_000);
             }
         }
     }
 
     public record Result(long events, List<Path> files, Instant from, Instant to) {
+    }
+
+    /** What one hour of a group became: the files written and the events in them. */
+    record Hour(List<Path> files, long events) {
+    }
+
+    /** Writes one hour of a group; FilterLogEvents pages its events in as they are iterated. */
+    @FunctionalInterface
+    interface HourWriter {
+        Hour write(Instant hour, Iterable<FilteredLogEvent> events) throws IOException;
     }
 
     private final CloudWatchLogsClient logs;
@@ -85,6 +88,31 @@ public final class LogsPull {
     }
 
     public Result run(Request request, Path folder) throws IOException {
+        return eachHour(logs, request, (hour, events) -> {
+            Map<String, List<FilteredLogEvent>> byStream = new TreeMap<>();
+            for (FilteredLogEvent e : events) {
+                // AWS already filters by prefix; checking again costs nothing and keeps local servers honest
+                if (request.streamPrefix() == null || e.logStreamName().startsWith(request.streamPrefix())) {
+                    byStream.computeIfAbsent(e.logStreamName(), k -> new ArrayList<>()).add(e);
+                }
+            }
+            List<Path> files = new ArrayList<>();
+            long n = 0;
+            for (Map.Entry<String, List<FilteredLogEvent>> stream : byStream.entrySet()) {
+                List<FilteredLogEvent> lines = stream.getValue();
+                lines.sort(ORDER);
+                files.add(write(folder, request.logGroup(), stream.getKey(), hour, lines));
+                n += lines.size();
+            }
+            return new Hour(files, n);
+        });
+    }
+
+    /**
+     * The window widened to whole UTC hours, each hour's events fetched with FilterLogEvents and handed to
+     * {@code writer} in turn: what pulling a log group is, whatever the files written.
+     */
+    static Result eachHour(CloudWatchLogsClient logs, Request request, HourWriter writer) throws IOException {
         Instant from = request.from().truncatedTo(ChronoUnit.HOURS);
         Instant to = request.to().truncatedTo(ChronoUnit.HOURS);
         if (to.isBefore(request.to())) {
@@ -94,19 +122,9 @@ public final class LogsPull {
         List<Path> files = new ArrayList<>();
         long events = 0;
         for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
-            Map<String, List<FilteredLogEvent>> byStream = new TreeMap<>();
-            for (FilteredLogEvent e : call.each(logs.filterLogEventsPaginator(filter(request, hour)).events())) {
-                // AWS already filters by prefix; checking again costs nothing and keeps local servers honest
-                if (request.streamPrefix() == null || e.logStreamName().startsWith(request.streamPrefix())) {
-                    byStream.computeIfAbsent(e.logStreamName(), k -> new ArrayList<>()).add(e);
-                }
-            }
-            for (Map.Entry<String, List<FilteredLogEvent>> stream : byStream.entrySet()) {
-                List<FilteredLogEvent> lines = stream.getValue();
-                lines.sort(ORDER);
-                files.add(write(folder, request.logGroup(), stream.getKey(), hour, lines));
-                events += lines.size();
-            }
+            Hour written = writer.write(hour, call.each(logs.filterLogEventsPaginator(filter(request, hour)).events()));
+            files.addAll(written.files());
+            events += written.events();
         }
         return new Result(events, files, from, to);
     }
@@ -160,11 +178,16 @@ public final class LogsPull {
      * file identity, and the hour.
      */
     static String fileName(String group, String stream, Instant hour) {
-        String safe = stream.replaceAll("[^A-Za-z0-9._-]", "_");
+        return hourFile(stream, hash(group + "\u0000" + stream), hour, ".json");
+    }
+
+    /** {@code <name>~<hash>.<yyyyMMdd'T'HH>Z<extension>}, the name made safe for a file name and cut to 80 characters. */
+    static String hourFile(String name, String hash, Instant hour, String extension) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (safe.length() > 80) {
             safe = safe.substring(0, 80);
         }
-        return safe + "~" + hash(group + "\u0000" + stream) + "." + HOUR.format(hour) + ".json";
+        return safe + "~" + hash + "." + HOUR.format(hour) + extension;
     }
 
     private static String hash(String s) {

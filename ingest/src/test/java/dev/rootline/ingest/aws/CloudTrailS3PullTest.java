@@ -53,11 +53,11 @@ class CloudTrailS3PullTest extends AgainstMoto {
                 + "111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20241025T1700Z.json.gz", TrailSeed.gzip(digest));
     }
 
-    private static CloudTrailS3Pull.Request request() {
-        return new CloudTrailS3Pull.Request(BUCKET, "", Set.of(), Set.of(), FROM, TO, 3, 4);
+    private static S3DeliveryPull.Request request() {
+        return new S3DeliveryPull.Request(BUCKET, "", Set.of(), Set.of(), FROM, TO, 3, 4);
     }
 
-    private CloudTrailS3Pull.Result pull(CloudTrailS3Pull.Request request, CollectingTarget target) throws IOException {
+    private CloudTrailS3Pull.Result pull(S3DeliveryPull.Request request, CollectingTarget target) throws IOException {
         return new CloudTrailS3Pull(aws.s3()).run(request, target, index);
     }
 
@@ -94,13 +94,13 @@ class CloudTrailS3PullTest extends AgainstMoto {
     @Test
     void accountsAndRegionsNarrowWhatIsListed() throws IOException {
         CollectingTarget target = new CollectingTarget();
-        CloudTrailS3Pull.Result r = pull(new CloudTrailS3Pull.Request(BUCKET, "", Set.of(ACCOUNT), Set.of("us-west-2"),
+        CloudTrailS3Pull.Result r = pull(new S3DeliveryPull.Request(BUCKET, "", Set.of(ACCOUNT), Set.of("us-west-2"),
                 FROM, TO, 2, 1000), target);
         assertThat(r.listed()).isEqualTo(1);
         assertThat(ids(target)).containsExactlyInAnyOrder("w-0", "w-1");
 
         CollectingTarget member = new CollectingTarget();
-        pull(new CloudTrailS3Pull.Request(BUCKET, "", Set.of(MEMBER), Set.of(), FROM, TO, 2, 1000), member);
+        pull(new S3DeliveryPull.Request(BUCKET, "", Set.of(MEMBER), Set.of(), FROM, TO, 2, 1000), member);
         assertThat(ids(member)).containsExactlyInAnyOrder("org-0", "org-1", "org-2");
     }
 
@@ -155,7 +155,7 @@ class CloudTrailS3PullTest extends AgainstMoto {
 
     @Test
     void aMissingBucketIsOneClearLine() {
-        assertThatThrownBy(() -> pull(new CloudTrailS3Pull.Request("no-such-bucket", "", Set.of(), Set.of(), FROM, TO,
+        assertThatThrownBy(() -> pull(new S3DeliveryPull.Request("no-such-bucket", "", Set.of(), Set.of(), FROM, TO,
                 1, 1000), new CollectingTarget()))
                 .isInstanceOf(PullException.class)
                 .hasMessageStartingWith("NoSuchBucket on s3:ListObjectsV2 for bucket no-such-bucket: not found")
@@ -165,7 +165,7 @@ class CloudTrailS3PullTest extends AgainstMoto {
     @Test
     void aBucketWithoutTrailLogsSaysWhereItLooked() {
         aws.s3().createBucket(b -> b.bucket("empty-bucket"));
-        assertThatThrownBy(() -> pull(new CloudTrailS3Pull.Request("empty-bucket", "trail", Set.of(), Set.of(), FROM, TO,
+        assertThatThrownBy(() -> pull(new S3DeliveryPull.Request("empty-bucket", "trail", Set.of(), Set.of(), FROM, TO,
                 1, 1000), new CollectingTarget()))
                 .isInstanceOf(PullException.class)
                 .hasMessageContaining("s3://empty-bucket/trail/AWSLogs/").hasMessageContaining("--prefix");

@@ -83,11 +83,11 @@ class FlowLogsPullTest extends AgainstMoto {
         return out;
     }
 
-    private static FlowLogsPull.S3Request request() {
-        return new FlowLogsPull.S3Request(BUCKET, "", Set.of(), Set.of(), FROM, TO, 3, 4);
+    private static S3DeliveryPull.Request request() {
+        return new S3DeliveryPull.Request(BUCKET, "", Set.of(), Set.of(), FROM, TO, 3, 4);
     }
 
-    private FlowLogsPull.Result pull(FlowLogsPull.S3Request request, CollectingTarget target) throws IOException {
+    private FlowLogsPull.Result pull(S3DeliveryPull.Request request, CollectingTarget target) throws IOException {
         return new FlowLogsPull(aws).fromS3(request, target, index);
     }
 
@@ -126,13 +126,13 @@ class FlowLogsPullTest extends AgainstMoto {
     @Test
     void accountsAndRegionsNarrowWhatIsListedInEitherLayout() throws IOException {
         CollectingTarget west = new CollectingTarget();
-        FlowLogsPull.Result r = pull(new FlowLogsPull.S3Request(BUCKET, "", Set.of(ACCOUNT), Set.of("us-west-2"), FROM, TO,
+        FlowLogsPull.Result r = pull(new S3DeliveryPull.Request(BUCKET, "", Set.of(ACCOUNT), Set.of("us-west-2"), FROM, TO,
                 2, 1000), west);
         assertThat(r.listed()).isEqualTo(1);
         assertThat(west.committed).hasSize(3);
 
         CollectingTarget hive = new CollectingTarget();
-        FlowLogsPull.Result h = pull(new FlowLogsPull.S3Request(BUCKET, "", Set.of(HIVE_ACCOUNT), Set.of(), FROM, TO, 2, 1000),
+        FlowLogsPull.Result h = pull(new S3DeliveryPull.Request(BUCKET, "", Set.of(HIVE_ACCOUNT), Set.of(), FROM, TO, 2, 1000),
                 hive);
         assertThat(h.read()).isEqualTo(1);
         assertThat(hive.committed).hasSize(3);
@@ -170,7 +170,7 @@ class FlowLogsPullTest extends AgainstMoto {
     @Test
     void aBucketWithoutFlowLogsSaysWhereItLooked() {
         aws.s3().createBucket(b -> b.bucket("empty-bucket"));
-        assertThatThrownBy(() -> pull(new FlowLogsPull.S3Request("empty-bucket", "flows", Set.of(), Set.of(), FROM, TO, 1, 1000),
+        assertThatThrownBy(() -> pull(new S3DeliveryPull.Request("empty-bucket", "flows", Set.of(), Set.of(), FROM, TO, 1, 1000),
                 new CollectingTarget()))
                 .isInstanceOf(PullException.class)
                 .hasMessageContaining("s3://empty-bucket/flows/AWSLogs/").hasMessageContaining("--prefix");
@@ -178,20 +178,11 @@ class FlowLogsPullTest extends AgainstMoto {
 
     @Test
     void aMissingBucketIsOneClearLine() {
-        assertThatThrownBy(() -> pull(new FlowLogsPull.S3Request("no-such-bucket", "", Set.of(), Set.of(), FROM, TO, 1, 1000),
+        assertThatThrownBy(() -> pull(new S3DeliveryPull.Request("no-such-bucket", "", Set.of(), Set.of(), FROM, TO, 1, 1000),
                 new CollectingTarget()))
                 .isInstanceOf(PullException.class)
                 .hasMessageStartingWith("NoSuchBucket on s3:ListObjectsV2 for bucket no-such-bucket")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("moto-secret"));
-    }
-
-    @Test
-    void aFileNamedForAMinuteOutsideTheWindowIsNotRead() {
-        String key = plainKey(ACCOUNT, "us-east-1", FROM.minusSeconds(60), "x");
-        assertThat(FlowLogsPull.mayHoldWindow(key, FROM, TO)).isFalse();
-        assertThat(FlowLogsPull.mayHoldWindow(plainKey(ACCOUNT, "us-east-1", TO.plusSeconds(3600), "x"), FROM, TO)).isTrue();
-        assertThat(FlowLogsPull.mayHoldWindow("AWSLogs/" + ACCOUNT + "/vpcflowlogs/us-east-1/2024/10/25/copy.log", FROM, TO))
-                .isTrue();
     }
 
     /** moto keeps CloudWatch Logs events 14 days, so these are two days old. */

@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * @param pathChecks the network path at the time of each burst, when topology was available
  * @param caveats    what a reader must know to weigh the findings (clocks that look offset, snapshot times taken
  *                   from file dates), in words
+ * @param nextSteps  evidence that would confirm or refute the hypotheses, with the commands that fetch it; empty
+ *                   when nothing is missing
+ * @param coverage   which accounts, regions and hours the evidence covers, and its holes
+ * @param changes    how the hypotheses moved since the last report in the same folder (unverified → confirmed…)
  */
 public record Findings(
         Instant from,
@@ -26,7 +30,10 @@ public record Findings(
         List<PathCheck> pathChecks,
         List<Hypothesis> hypotheses,
         Map<String, EvidenceEvent> evidence,
-        List<String> caveats) {
+        List<String> caveats,
+        List<NextStep> nextSteps,
+        Coverage coverage,
+        List<String> changes) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -40,11 +47,20 @@ public record Findings(
         hypotheses = List.copyOf(hypotheses);
         evidence = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
         caveats = List.copyOf(caveats);
+        nextSteps = List.copyOf(nextSteps);
+        coverage = coverage == null ? Coverage.NONE : coverage;
+        changes = List.copyOf(changes);
     }
 
     public Findings(Instant from, Instant to, Map<String, Long> sources, List<Burst> bursts, List<EniEvent> eniEvents,
                     List<PathCheck> pathChecks, List<Hypothesis> hypotheses, Map<String, EvidenceEvent> evidence) {
-        this(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, List.of());
+        this(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, List.of(), List.of(), Coverage.NONE, List.of());
+    }
+
+    /** These findings with what changed since an earlier report. */
+    public Findings withChanges(List<String> since) {
+        return new Findings(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, caveats, nextSteps, coverage,
+                since);
     }
 
     /** The best-ranked hypothesis, if any. */

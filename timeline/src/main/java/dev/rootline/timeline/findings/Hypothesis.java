@@ -49,8 +49,17 @@ public record Hypothesis(int rank, HypothesisKind kind, double score, String tit
      */
     public String identity() {
         StringBuilder b = new StringBuilder(kind.name());
-        for (String k : List.of("cluster", "eniIds", "routeTableId", "missingRouteTo", "securityGroupId", "networkAclId",
-                "peeringId", "target", "targets")) {
+        // only what the cause is about: an ENI hypothesis gains its route table once snapshots arrive, and stays the same
+        List<String> keys = switch (kind) {
+            case ENI_IN_UNROUTED_SUBNET -> List.of("cluster", "eniIds");
+            case ROUTE_CHANGE -> List.of("routeTableId", "missingRouteTo");
+            case SECURITY_GROUP_CHANGE -> List.of("securityGroupId");
+            case NACL_CHANGE -> List.of("networkAclId");
+            case PEERING_CHANGE -> List.of("peeringId");
+            case CLUSTER_CONFIG_CHANGE -> List.of("cluster");
+            case UNEXPLAINED -> List.of("target", "targets");
+        };
+        for (String k : keys) {
             Object v = resources.get(k);
             if (v != null) {
                 b.append('|').append(k).append('=').append(v instanceof List<?> l ? new java.util.TreeSet<>(l.stream().map(String::valueOf).toList()) : v);

@@ -67,4 +67,24 @@ public record BurstContext(Burst burst, List<FailureSignal> failures, PathResult
         return failures.stream().filter(f -> f.time().isBefore(t) && !f.time().isBefore(from))
                 .map(FailureSignal::eventId).limit(n).toList();
     }
+
+    /** The port the failing calls went to: the target's, else the settings' default (443). */
+    int port() {
+        String t = burst.target();
+        int colon = t.lastIndexOf(':');
+        if (colon > 0 && t.indexOf(':') == colon) {
+            try {
+                return Integer.parseInt(t.substring(colon + 1));
+            } catch (NumberFormatException ignored) {
+                // not a port: the default
+            }
+        }
+        return settings.port();
+    }
+
+    /** Whether the failing target is an address in a private range: traffic that crosses VPCs, peerings and routes. */
+    boolean privateTarget() {
+        String h = burst.targetHost();
+        return h.startsWith("10.") || h.startsWith("192.168.") || h.matches("172\\.(1[6-9]|2\\d|3[01])\\..*");
+    }
 }

@@ -44,6 +44,14 @@ abstract class ChangeRule implements HypothesisRule {
     static final double UNVERIFIED_BASE = 0.1;
     static final double RESTORED_AT_END = 0.15;
 
+    /**
+     * Without topology: whether the change names the failing traffic itself (a revoked rule for the failing port, a
+     * route to another private network). Rules say what their kind of change names.
+     */
+    boolean namesTheFailingTraffic(Change c, BurstContext ctx) {
+        return false;
+    }
+
     /** Whether the failing path was repaired some other way as the failures ended (a route re-pointed after a deletion). */
     boolean repairedAtEnd(Change c, BurstContext ctx) {
         return false;
@@ -91,12 +99,16 @@ abstract class ChangeRule implements HypothesisRule {
             boolean relevant = relevant(c, ctx);
             boolean blockedHere = path != null && path.blocked() && explains().contains(path.blockingStep())
                     && (c.resourceId().equals(path.blockingResource()) || relevant) && concernsBlockedClient(c, path);
-            if (!relevant && !blockedHere) {
-                continue;
-            }
             java.util.Optional<Change> restore = restoration(c, ctx);
             boolean restoredAtEnd = restore.map(r -> java.time.Duration.between(ctx.burst().end(), r.time()).abs()
-                    .compareTo(ctx.settings().tolerance()) <= 0).orElse(false);
+                    .compareTo(ctx.settings().tolerance()) <= 0).orElse(false) || repairedAtEnd(c, ctx);
+            // without the topology that would tie the change to the failing path, what it names and how its lifetime
+            // brackets the failures are the tie: half the relevance
+            boolean topologyMissing = path == null || path.eni() == null || !resourceKnown(c, ctx);
+            boolean loose = !relevant && !blockedHere && topologyMissing && (restoredAtEnd || namesTheFailingTraffic(c, ctx));
+            if (!relevant && !blockedHere && !loose) {
+                continue;
+            }
             Mechanism state;
             double mechanism;
             if (blockedHere || breaksPathAt(c, ctx)) {
@@ -107,7 +119,7 @@ abstract class ChangeRule implements HypothesisRule {
                 mechanism = 0;
             } else {
                 state = Mechanism.UNVERIFIED;
-                mechanism = UNVERIFIED_BASE + (restoredAtEnd || repairedAtEnd(c, ctx) ? RESTORED_AT_END : 0);
+                mechanism = UNVERIFIED_BASE + (restoredAtEnd ? RESTORED_AT_END : 0);
             }
             // a same-second change that undoes this one: which came first is unknown, so neither is confirmed. Had the
             // pair taken the rule away, failures would have begun with it; when they begin later, the pair (most often a
@@ -120,7 +132,8 @@ abstract class ChangeRule implements HypothesisRule {
                 state = Mechanism.UNVERIFIED;
             }
             Association assoc = ctx.associationAt(c.time());
-            ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : 0, timing, ScoreParts.association(assoc));
+            ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : loose ? ScoreParts.RELEVANCE / 2 : 0,
+                    timing, ScoreParts.association(assoc));
 
             List<String> evidence = new ArrayList<>();
             evidence.add(c.eventId());
@@ -207,7 +220,7 @@ abstract class ChangeRule implements HypothesisRule {
 
     /** A later change on the same resource that gave connectivity back, if any. */
     static java.util.Optional<Change> restoration(Change c, BurstContext ctx) {
-        return ctx.changesBetween(c.time(), ctx.burst().end().plus(ctx.settings().lookback())).stream().filter(r -> r.time().isAfter(c.time()) && r.resourceId().equals(c.resourceId())
-                && r.kind() == c.kind() && !r.removes()).findFirst();
+        return ctx.changesBetween(c.time(), ctx.burst().end().plus(ctx.settings().lookback())).stream()
+                .filter(c::undoneBy).findFirst();
     }
 }

@@ -37,6 +37,22 @@ final class NaclChangeRule extends ChangeRule {
                 .map(a -> a.id().equals(c.resourceId())).orElse(false);
     }
 
+    /** A deny entry, or a narrowed allow entry, that covers the failing port or the replies' ephemeral ports. */
+    @Override
+    boolean namesTheFailingTraffic(Change c, BurstContext ctx) {
+        var r = c.request();
+        if (!r.has("ruleNumber")) {
+            return false;
+        }
+        String proto = r.path("aclProtocol").asText(r.path("protocol").asText("-1"));
+        boolean narrowed = "ReplaceNetworkAclEntry".equals(c.eventName()) || "DeleteNetworkAclEntry".equals(c.eventName());
+        boolean deny = "deny".equalsIgnoreCase(r.path("ruleAction").asText());
+        int from = r.path("portRange").path("from").asInt(-1);
+        int to = r.path("portRange").path("to").asInt(-1);
+        boolean coversPort = proto.equals("-1") || from == -1 || from <= ctx.port() && ctx.port() <= to;
+        return ctx.privateTarget() && (deny && coversPort || narrowed);
+    }
+
     @Override
     String describe(Change c, BurstContext ctx) {
         String action = c.request().path("ruleAction").asText("");

@@ -49,7 +49,7 @@ final class PeeringChangeRule extends ChangeRule {
      * deletion, while the failures were going on.
      */
     private static boolean repairedAfter(Change c, BurstContext ctx) {
-        String table = ctx.path().routeTableId();
+        String table = ctx.path() == null ? null : ctx.path().routeTableId();
         if (table == null) {
             return false;
         }
@@ -65,10 +65,26 @@ final class PeeringChangeRule extends ChangeRule {
         return dest != null && (ctx.path().clientCidr() == null || dest.overlaps(ctx.path().clientCidr()));
     }
 
-    /** The clients' route re-pointed after the deletion, while the failures went on: the repair. */
+    /**
+     * The clients' route re-pointed after the deletion, while the failures went on: the repair. Without the target's
+     * route table, any route pointed at a peering as the failures ended is that repair.
+     */
     @Override
     boolean repairedAtEnd(Change c, BurstContext ctx) {
-        return repairedAfter(c, ctx);
+        if (repairedAfter(c, ctx)) {
+            return true;
+        }
+        java.time.Instant end = ctx.burst().end();
+        return ctx.path() != null && ctx.path().routeTableId() == null
+                && ctx.changesBetween(end.minus(ctx.settings().tolerance()), end.plus(ctx.settings().tolerance())).stream()
+                .anyMatch(r -> r.time().isAfter(c.time()) && ("ReplaceRoute".equals(r.eventName()) || "CreateRoute".equals(r.eventName()))
+                        && r.request().has("vpcPeeringConnectionId"));
+    }
+
+    /** A peering deleted or rejected, while the failing target is a private address: traffic across VPCs. */
+    @Override
+    boolean namesTheFailingTraffic(Change c, BurstContext ctx) {
+        return ctx.privateTarget() && !"CreateVpcPeeringConnection".equals(c.eventName());
     }
 
     private static boolean joins(PeeringState p, String vpc, BurstContext ctx) {

@@ -64,6 +64,18 @@ final class RouteChangeRule extends ChangeRule {
         return clientSide && dest != null && dest.contains(target);
     }
 
+    /**
+     * Without topology: a route to another private network (where clients across a peering live) taken away, while
+     * the failing target is itself a private address.
+     */
+    @Override
+    boolean namesTheFailingTraffic(Change c, BurstContext ctx) {
+        Cidr dest = Cidr.parse(c.request().path("destinationCidrBlock").asText(null));
+        return dest != null && dest.prefix() > 0 && ctx.privateTarget() && !dest.contains(ctx.burst().targetHost())
+                && (Cidr.parse("10.0.0.0/8").contains(dest) || Cidr.parse("172.16.0.0/12").contains(dest)
+                || Cidr.parse("192.168.0.0/16").contains(dest));
+    }
+
     /** A route change explains a blocked return path only for the client network its destination covers. */
     @Override
     boolean concernsBlockedClient(Change c, PathResult path) {

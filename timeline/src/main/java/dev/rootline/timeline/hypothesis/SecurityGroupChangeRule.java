@@ -33,6 +33,20 @@ final class SecurityGroupChangeRule extends ChangeRule {
         return ctx.path() != null && ctx.path().eni() != null && ctx.path().eni().securityGroups().contains(c.resourceId());
     }
 
+    /** A revoked permission for the failing port. */
+    @Override
+    boolean namesTheFailingTraffic(Change c, BurstContext ctx) {
+        for (var p : c.request().path("ipPermissions").path("items")) {
+            int from = p.path("fromPort").asInt(-1);
+            int to = p.path("toPort").asInt(-1);
+            String proto = p.path("ipProtocol").asText("-1");
+            if (proto.equals("-1") || (proto.equals("tcp") || proto.equals("6")) && (from == -1 || from <= ctx.port() && ctx.port() <= to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     String describe(Change c, BurstContext ctx) {
         return c.eventName() + " on " + c.resourceId() + " removed access to " + ctx.burst().target();

@@ -10,6 +10,8 @@ import dev.rootline.timeline.eni.EniHistory;
 import dev.rootline.timeline.eni.EniLifecycle;
 import dev.rootline.timeline.eni.EniRole;
 import dev.rootline.timeline.findings.Burst;
+import dev.rootline.timeline.findings.Coverage;
+import dev.rootline.timeline.findings.NextStep;
 import dev.rootline.timeline.findings.EniEvent;
 import dev.rootline.timeline.findings.EventText;
 import dev.rootline.timeline.findings.EvidenceEvent;
@@ -120,8 +122,10 @@ public final class Investigator {
         List<EniEvent> eniEvents = eniEvents(enis, topology);
         List<String> caveats = new ArrayList<>(ClockOffsets.check(bursts, enis, settings.hypotheses().tolerance()));
         dating.caveat().ifPresent(caveats::add);
+        Coverage coverage = CoverageCheck.of(searcher, window[0], window[1]);
+        List<NextStep> next = NextSteps.of(hypotheses, checks, sources, coverage, enis, topology, window[0], window[1]);
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
-                evidence(hypotheses, eniEvents, checks), caveats);
+                evidence(hypotheses, eniEvents, checks), caveats, next, coverage, List.of());
     }
 
     /** The path checks for a burst's target: its IP, or each address the evidence ties its host name to. */

@@ -44,6 +44,23 @@ public record Change(Instant time, String eventId, String eventName, ChangeKind 
                 && time.getEpochSecond() == other.time.getEpochSecond();
     }
 
+    /**
+     * True when {@code later} gives back what this change took: a later change of the same route, ACL entry or
+     * resource that does not itself take connectivity away (a CreateRoute after a DeleteRoute, an authorize after a
+     * revoke), or, for a network ACL, any later write of the same entry (deleting a deny entry restores).
+     */
+    public boolean undoneBy(Change later) {
+        if (!later.time.isAfter(time) || later.kind != kind || !Objects.equals(later.resourceId, resourceId)) {
+            return false;
+        }
+        if (kind == ChangeKind.NACL) {
+            // a later write of the same entry that is not this write again: a replace back, a delete of a deny
+            return subject().equals(later.subject()) && !later.request.equals(request);
+        }
+        boolean sameThing = kind != ChangeKind.ROUTE || subject().equals(later.subject());
+        return sameThing && !later.removes();
+    }
+
     /** What a change acts on inside its resource: a route's destination, an ACL entry, a group's permissions. */
     private String subject() {
         return switch (kind) {

@@ -3,11 +3,7 @@ package dev.rootline.ingest.aws;
 import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.EventParser;
 import dev.rootline.ingest.InputFile;
-import dev.rootline.ingest.cloudtrail.CloudTrailParser;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Reads one CloudTrail object into the target with the same parser as files. The object is copied to a
+ * Reads one delivered object into the target with the same parser as files. The object is copied to a
  * spool file first and deleted after: the parser may read its input more than once (to resynchronise
  * after a bad record), and a download cut off by the network must not pass for a truncated gzip, which is
  * permanent and would be checkpointed.
  */
-final class TrailObjects {
+final class S3Objects {
     enum Outcome {
         /** Read (whatever records it rejected): record it as done. */
         READ,
@@ -36,29 +32,23 @@ final class TrailObjects {
     record Result(Outcome outcome, long events, long bytes) {
     }
 
-    private static final EventParser PARSER = new CloudTrailParser();
-
-    private final S3Client s3;
-    private final String bucket;
+    private final Bucket bucket;
     private final Spool spool;
     private final EventTarget target;
-    private final AwsCall get;
+    private final EventParser parser;
+    private final DeliveryLayout layout;
 
-    TrailObjects(S3Client s3, String bucket, Spool spool, EventTarget target) {
-        this.s3 = s3;
+    S3Objects(Bucket bucket, Spool spool, EventTarget target, EventParser parser, DeliveryLayout layout) {
         this.bucket = bucket;
         this.spool = spool;
         this.target = target;
-        this.get = AwsCall.of("s3:GetObject", "s3:GetObject (and kms:Decrypt if the trail is encrypted)", "");
-    }
-
-    static String location(String bucket, String key) {
-        return "s3://" + bucket + "/" + key;
+        this.parser = parser;
+        this.layout = layout;
     }
 
     /** Throws a {@link PullException} only for failures every object will meet (permissions, credentials). */
     Result read(String key) throws IOException {
-        String location = location(bucket, key);
+        String location = bucket.location(key);
         Path copy = spool.newFile();
         try {
             long bytes = download(key, location, copy);
@@ -68,20 +58,20 @@ final class TrailObjects {
             InputFile file = new InputFile(copy);
             ObjectContext ctx = new ObjectContext(file, location, target);
             try {
-                PARSER.parse(file, ctx);
+                parser.parse(file, ctx);
                 return new Result(Outcome.READ, ctx.events(), bytes);
             } catch (IOException | UncheckedIOException e) {
                 if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
                     return new Result(Outcome.FAILED, ctx.events(), bytes); // stopped, not damaged
                 }
-                ctx.reject(-1, -1, "damaged object (" + e.getMessage() + "); " + ctx.events()
-                        + " events before the damage were kept");
+                ctx.reject(-1, -1, "damaged object (" + e.getMessage() + "); " + ctx.events() + " " + layout.records()
+                        + " before the damage were kept");
                 return new Result(Outcome.DAMAGED, ctx.events(), bytes);
             } catch (ObjectContext.TargetFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                ctx.reject(-1, -1, "internal error in the cloudtrail parser (" + e + "); " + ctx.events()
-                        + " events before it were kept; please report this");
+                ctx.reject(-1, -1, "internal error in the " + parser.name() + " parser (" + e + "); " + ctx.events()
+                        + " " + layout.records() + " before it were kept; please report this");
                 return new Result(Outcome.FAILED, ctx.events(), bytes);
             }
         } finally {
@@ -91,9 +81,7 @@ final class TrailObjects {
 
     /** Bytes copied, or -1 after reporting a failure that may pass. */
     private long download(String key, String location, Path copy) {
-        try (ResponseInputStream<GetObjectResponse> in = get.on(location).run(
-                () -> s3.getObject(b -> b.bucket(bucket).key(key)));
-             InputStream body = in) {
+        try (InputStream body = bucket.open(key, layout.readPermission())) {
             return Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
         } catch (PullException e) {
             if (e.affectsEveryCall()) {
