@@ -132,8 +132,10 @@ abstract class ChangeRule implements HypothesisRule {
                 state = Mechanism.UNVERIFIED;
             }
             Association assoc = ctx.associationAt(c.time());
-            ScoreParts score = new ScoreParts(mechanism, relevant ? ScoreParts.RELEVANCE : loose ? ScoreParts.RELEVANCE / 2 : 0,
-                    timing, ScoreParts.association(assoc));
+            // a change the path check shows harmless is a coincidence in time: its relevance counts half
+            double relevance = relevant && state != Mechanism.CONTRADICTED ? ScoreParts.RELEVANCE
+                    : relevant || loose ? ScoreParts.RELEVANCE / 2 : 0;
+            ScoreParts score = new ScoreParts(mechanism, relevance, timing, ScoreParts.association(assoc));
 
             List<String> evidence = new ArrayList<>();
             evidence.add(c.eventId());
@@ -166,7 +168,7 @@ abstract class ChangeRule implements HypothesisRule {
                     + "rule in the same second; CloudTrail cannot tell which came first)"
                     : switch (state) {
                         case CONFIRMED -> "";
-                        case CONTRADICTED -> " (the path check does not confirm it)";
+                        case CONTRADICTED -> " (contradicted: the path check lets the traffic through)";
                         case UNVERIFIED -> " (unverified: the topology to check it is missing)";
                     });
             List<String> facts = facts(c, ctx, state, blockedHere, restore, assoc);

@@ -33,6 +33,13 @@ final class CoverageCheck {
         Map<String, Long> regions = s.termCounts("region", trail);
         Duration bucket = bucket(from, to);
         List<String> gaps = new ArrayList<>();
+        // Snapshots name the accounts that own the network; one without CloudTrail hides its changes.
+        for (String owner : s.termCounts("account", new SearchRequest("source:ec2 OR source:eks", null, null, 1)).keySet()) {
+            if (!accounts.containsKey(owner)) {
+                gaps.add("CloudTrail of account " + owner + " is missing: its resources are in the EC2/EKS snapshots,"
+                        + " but none of its API calls are in the window, so its changes cannot be seen");
+            }
+        }
         int n = 0;
         for (String account : accounts.keySet()) {
             if (n++ == MAX_ACCOUNTS) {

@@ -37,15 +37,15 @@ final class NextSteps {
     static List<NextStep> of(List<Hypothesis> hypotheses, List<PathCheck> checks, Map<String, Long> sources, Coverage coverage,
                              EniLifecycle enis, TopologyHistory topology, Instant from, Instant to) {
         NextSteps n = new NextSteps(from, to);
-        if (!sources.containsKey("cloudtrail")) {
-            n.add("No CloudTrail in the window: the changes and ENI recreations before the failures cannot be seen",
-                    "rootline pull cloudtrail-s3 --bucket <trail-bucket> --from " + from + " --to " + to);
-        }
         for (String gap : coverage.gaps()) {
             if (gap.startsWith("CloudTrail of account ")) {
                 String account = gap.substring("CloudTrail of account ".length()).split(" ")[0];
                 n.add(gap, "rootline pull cloudtrail-s3 --bucket <trail-bucket> --accounts " + account + " --from " + from + " --to " + to);
             }
+        }
+        if (!sources.containsKey("cloudtrail") && n.steps.isEmpty()) {
+            n.add("No CloudTrail in the window: the changes and ENI recreations before the failures cannot be seen",
+                    "rootline pull cloudtrail-s3 --bucket <trail-bucket> --from " + from + " --to " + to);
         }
         for (Hypothesis h : hypotheses) {
             if (h.mechanism() == Mechanism.CONFIRMED) {
