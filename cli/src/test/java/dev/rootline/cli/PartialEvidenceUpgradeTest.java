@@ -39,9 +39,7 @@ class PartialEvidenceUpgradeTest {
         String index = dir.resolve("index").toString();
         Path out = dir.resolve("report");
 
-        assertThat(Cli.run("ingest", "--index", index, evidence.toString()).exit).isZero();
-        Cli first = Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json");
-        assertThat(first.exit).as(first.toString()).isZero();
+        Cli first = ingestAndInvestigate(index, evidence, out);
         JsonNode before = JSON.readTree(out.resolve("report.json").toFile());
         JsonNode top = before.path("hypotheses").path(0);
         assertThat(top.path("kind").asText()).isEqualTo(truth.cause().kind());
@@ -50,9 +48,7 @@ class PartialEvidenceUpgradeTest {
         assertThat(commands(before)).anySatisfy(c -> assertThat(c).contains("describe-route-tables"));
         assertThat(first.out).contains("[unverified]");
 
-        assertThat(Cli.run("ingest", "--index", index, later.toString()).exit).isZero();
-        Cli second = Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json");
-        assertThat(second.exit).as(second.toString()).isZero();
+        ingestAndInvestigate(index, later, out);
         JsonNode after = JSON.readTree(out.resolve("report.json").toFile());
         JsonNode confirmed = after.path("hypotheses").path(0);
         assertThat(confirmed.path("kind").asText()).isEqualTo(truth.cause().kind());
@@ -61,6 +57,13 @@ class PartialEvidenceUpgradeTest {
         assertThat(confirmed.path("score").asDouble()).isGreaterThan(top.path("score").asDouble());
         assertThat(after.path("changes").toString()).contains(truth.cause().kind()).contains("unverified → confirmed");
         assertThat(commands(after)).noneSatisfy(c -> assertThat(c).contains("describe-route-tables"));
+    }
+
+    private static Cli ingestAndInvestigate(String index, Path evidence, Path out) {
+        assertThat(Cli.run("ingest", "--index", index, evidence.toString()).exit).isZero();
+        Cli run = Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json");
+        assertThat(run.exit).as(run.toString()).isZero();
+        return run;
     }
 
     private static List<String> commands(JsonNode report) {

@@ -48,6 +48,11 @@ class InvestigatorTest {
     }
 
     private Findings investigate(Evidence ev) throws IOException {
+        return investigate(dir, ev);
+    }
+
+    /** Stores the evidence in an on-disk index in {@code dir} and investigates it with the default settings. */
+    static Findings investigate(Path dir, Evidence ev) throws IOException {
         EventIndex index = EventIndex.lucene(dir);
         try (EventIndex.Writer w = index.openWriter()) {
             for (Event e : ev.events) {

@@ -1,7 +1,5 @@
 package dev.rootline.timeline.investigate;
 
-import dev.rootline.index.EventIndex;
-import dev.rootline.ingest.Event;
 import dev.rootline.timeline.Evidence;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
@@ -25,16 +23,7 @@ class PartialEvidenceTest {
     Path dir;
 
     private Findings investigate(Evidence ev) throws IOException {
-        EventIndex index = EventIndex.lucene(dir);
-        try (EventIndex.Writer w = index.openWriter()) {
-            for (Event e : ev.events) {
-                w.upsert(e);
-            }
-            w.commit();
-        }
-        try (EventIndex.Searcher s = index.openSearcher()) {
-            return new Investigator(s, InvestigationSettings.defaults()).run();
-        }
+        return InvestigatorTest.investigate(dir, ev);
     }
 
     private static List<String> commands(Findings f) {
