@@ -5,6 +5,7 @@ import dev.rootline.index.IndexIngestion;
 import dev.rootline.ingest.IngestSummary;
 import dev.rootline.ingest.Ingestion;
 import dev.rootline.ingest.ParserRegistry;
+import dev.rootline.ingest.vpcflow.FlowFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Zone of log timestamps that carry none (default: ${DEFAULT-VALUE}).")
     ZoneId logZone;
 
+    @Option(names = "--flow-format", paramLabel = "FIELDS", description = {
+            "Field names of VPC flow log records that arrive without a header line (CloudWatch exports of a custom",
+            "format), as given to --log-format ('$${version} $${srcaddr} …'). Default: by field count."})
+    String flowFormat;
+
     @Option(names = "--observed-at", paramLabel = "T",
             description = "When the EC2/EKS describe output in PATH was taken (it carries no time of its own);"
                     + " without it, files without ObservedAt are dated by their modification time, with a warning.")
@@ -65,7 +71,7 @@ final class IngestCommand implements Callable<Integer> {
                 : dev.rootline.index.TimeExpressions.parse(observedAt, java.time.ZoneOffset.UTC, java.time.Clock.systemUTC());
         Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(
                 "auto".equals(type) ? null : type, logZone, Math.max(1, threads), List.of(idx.directory()), observed,
-                spec.commandLine().getParseResult().hasMatchedOption("--log-timezone")));
+                spec.commandLine().getParseResult().hasMatchedOption("--log-timezone"), flowFormat()));
         PrintWriter err = spec.commandLine().getErr();
         IngestProgress progress = IngestProgress.forStderr(err);
         IngestSummary summary;
@@ -81,5 +87,17 @@ final class IngestCommand implements Callable<Integer> {
             return ExitCodes.USER;
         }
         return strict && summary.rejected() > 0 ? ExitCodes.USER : ExitCodes.OK;
+    }
+
+    private String flowFormat() {
+        if (flowFormat == null) {
+            return null;
+        }
+        try {
+            FlowFormat.fromHeader(flowFormat);
+            return flowFormat;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--flow-format: " + e.getMessage());
+        }
     }
 }

@@ -160,4 +160,23 @@ class CliTest {
         assertThat(c.exit).isEqualTo(1);
         assertThat(c.err).contains("unknown --type syslog");
     }
+
+    @Test
+    void headerlessFlowRecordsOfACustomFormatReadWithFlowFormat() throws IOException {
+        Path flows = Files.createDirectories(dir.resolve("flows"));
+        // a CloudWatch export of a custom format: no header line, and a field count no version has
+        Files.writeString(flows.resolve("eni-0a1.log"), """
+                1730000000 1730000060 10.0.1.25 10.0.2.40 443 6 REJECT OK
+                1730000000 1730000060 10.0.1.26 10.0.2.40 443 6 ACCEPT OK
+                """);
+        String format = "${start} ${end} ${srcaddr} ${dstaddr} ${dstport} ${protocol} ${action} ${log-status}";
+        Cli ingest = Cli.run("ingest", "--index", index, "--type", "vpcflow", "--flow-format", format, flows.toString());
+        assertThat(ingest.exit).as(ingest.toString()).isZero();
+        assertThat(Cli.run("search", "--index", index, "--count", "action:REJECT AND dstport:443").count()).isEqualTo(1);
+        assertThat(Cli.run("search", "--index", index, "--count", "ip:10.0.2.40").count()).isEqualTo(2);
+
+        Cli bad = Cli.run("ingest", "--index", index, "--flow-format", "srcaddr srcaddr", flows.toString());
+        assertThat(bad.exit).isEqualTo(1);
+        assertThat(bad.err).contains("--flow-format").contains("named twice");
+    }
 }

@@ -52,15 +52,16 @@ public final class Ingestion {
      * @param exclude    folders never to read (the index itself, when it sits inside an input folder)
      * @param observedAt when the snapshots without an {@code ObservedAt} were taken ({@code --observed-at}), or null
      * @param logZoneGiven whether the user set {@code logZone} ({@code --log-timezone}) rather than taking the default
+     * @param flowFormat the field names of header-less VPC flow log records ({@code --flow-format}), or null
      */
     public record Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt,
-                          boolean logZoneGiven) {
+                          boolean logZoneGiven, String flowFormat) {
         public Options(String type, ZoneId logZone, int threads, List<Path> exclude) {
-            this(type, logZone, threads, exclude, null, false);
+            this(type, logZone, threads, exclude, null, false, null);
         }
 
         public Options(String type, ZoneId logZone, int threads, List<Path> exclude, java.time.Instant observedAt) {
-            this(type, logZone, threads, exclude, observedAt, false);
+            this(type, logZone, threads, exclude, observedAt, false, null);
         }
 
         public Options {
@@ -287,6 +288,11 @@ public final class Ingestion {
         @Override
         public boolean logZoneGiven() {
             return options.logZoneGiven();
+        }
+
+        @Override
+        public String flowFormat() {
+            return options.flowFormat();
         }
 
         @Override

@@ -19,6 +19,11 @@ public interface ParseContext {
         return null;
     }
 
+    /** The field names of header-less VPC flow log records, as the user gave them ({@code --flow-format}), or null. */
+    default String flowFormat() {
+        return null;
+    }
+
     void emit(Event event);
 
     /** The record at this place was not ingested. */

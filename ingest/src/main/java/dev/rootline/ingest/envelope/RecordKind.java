@@ -6,6 +6,7 @@ import dev.rootline.ingest.ParseContext;
 import dev.rootline.ingest.json.JsonRecordReader;
 import dev.rootline.ingest.k8saudit.AuthenticatorLogParser;
 import dev.rootline.ingest.k8saudit.KubeAuditParser;
+import dev.rootline.ingest.vpcflow.FlowFormat;
 import dev.rootline.ingest.vpcflow.VpcFlowLogParser;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ enum RecordKind {
                 yield KubeAuditParser.fromJson(n, ctx, offset, number);
             }
             case AUTHENTICATOR -> AuthenticatorLogParser.fromLine(text, ctx, offset, number);
-            case FLOW -> VpcFlowLogParser.fromLine(text.strip(), null, ctx, offset, number);
+            case FLOW -> VpcFlowLogParser.fromLine(text.strip(), FlowFormat.given(ctx), ctx, offset, number);
             case LOG -> throw new IllegalStateException("log streams are grouped, not read one record at a time");
         };
     }

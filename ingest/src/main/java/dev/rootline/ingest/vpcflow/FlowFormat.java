@@ -1,5 +1,7 @@
 package dev.rootline.ingest.vpcflow;
 
+import dev.rootline.ingest.ParseContext;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -122,6 +124,29 @@ public final class FlowFormat {
             throw new IllegalArgumentException("not a flow log format: " + problem);
         }
         return new FlowFormat(List.of(names), true);
+    }
+
+    /** The last format read by {@link #given}: records read one by one ask for it on every line. */
+    private static volatile Given lastGiven;
+
+    private record Given(String text, FlowFormat format) {
+    }
+
+    /**
+     * The format the user declared for header-less records ({@link ParseContext#flowFormat()}), or null. The text
+     * was checked when the user gave it; a bad one here is a caller's bug.
+     */
+    public static FlowFormat given(ParseContext ctx) {
+        String text = ctx.flowFormat();
+        if (text == null) {
+            return null;
+        }
+        Given last = lastGiven;
+        if (last == null || !last.text().equals(text)) {
+            last = new Given(text, fromHeader(text));
+            lastGiven = last;
+        }
+        return last.format();
     }
 
     /** True for a line of field names, such as an S3 file's first line. */

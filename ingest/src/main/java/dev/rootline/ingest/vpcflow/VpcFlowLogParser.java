@@ -68,7 +68,7 @@ public final class VpcFlowLogParser implements EventParser {
 
     @Override
     public void parse(InputFile file, ParseContext ctx) throws IOException {
-        FlowFormat header = null;
+        FlowFormat header = FlowFormat.given(ctx); // a header line in the file overrides it
         try (FlowLines lines = FlowLines.open(file)) {
             while (lines.next()) {
                 long offset = lines.offset();
