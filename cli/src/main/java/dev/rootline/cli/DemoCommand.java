@@ -6,6 +6,7 @@ import dev.rootline.ingest.IngestSummary;
 import dev.rootline.ingest.Ingestion;
 import dev.rootline.ingest.ParserRegistry;
 import dev.rootline.report.ReportOptions;
+import dev.rootline.report.Shell;
 import dev.rootline.samples.scenario.Expected;
 import dev.rootline.samples.scenario.Scenarios;
 import dev.rootline.timeline.findings.Findings;
@@ -32,8 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "rootline-demo", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--verbose", description = "Show stack traces of internal errors.")
-    boolean verbose;
+    @picocli.CommandLine.Mixin
+    IndexOptions index; // --index: run the demo into that index (a SolrCloud collection too); default a temporary folder
 
     @Override
     public Integer call() throws Exception {
@@ -43,19 +44,19 @@ final class DemoCommand implements Callable<Integer> {
         Expected truth = Expected.read(work.resolve("sample/expected.json"));
         w.println("evidence  " + evidence + "  (CloudTrail, Clouddriver logs, kubectl events, EC2/EKS snapshots)");
         w.flush();
-        EventIndex index = EventIndex.lucene(work.resolve("index"));
+        EventIndex index = this.index.given() ? this.index.open() : EventIndex.lucene(work.resolve("index"));
         IngestSummary s = IndexIngestion.run(index, new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(null,
                 ZoneOffset.UTC, Runtime.getRuntime().availableProcessors(), List.of())), List.of(evidence), new Ingestion.Listener() { });
-        w.printf("ingested  %,d events from %,d files into %s%n", s.added(), s.filesRead(), index.directory());
+        w.printf("ingested  %,d events from %,d files into %s%n", s.added(), s.filesRead(), index.location());
         Findings f = Investigation.run(index, InvestigationSettings.defaults(),
-                new ReportOptions(out, null, ZoneOffset.UTC, index.directory().toString()), w);
+                new ReportOptions(out, null, ZoneOffset.UTC, index.location()), w);
         boolean right = f.top().map(h -> h.kind().name().equals(truth.cause().kind())
                 && truth.cause().resources().cluster().equals(h.resources().get("cluster"))).orElse(false);
         w.println();
         w.println("known answer: " + truth.cause().kind() + " in " + truth.cause().resources().cluster()
                 + (right ? " — rootline's top hypothesis agrees" : " — rootline's top hypothesis DIFFERS"));
         w.println("open " + out.resolve("report.html").toAbsolutePath());
-        w.println("explore: ./rootline search --index " + index.directory() + " 'error:io_timeout AND ip:172.20.101.121'");
+        w.println("explore: ./rootline search --index " + Shell.quote(index.location()) + " 'error:io_timeout AND ip:172.20.101.121'");
         w.flush();
         return right ? ExitCodes.OK : ExitCodes.INTERNAL;
     }

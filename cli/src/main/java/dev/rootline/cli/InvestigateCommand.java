@@ -63,7 +63,7 @@ final class InvestigateCommand implements Callable<Integer> {
         InvestigationSettings settings = new InvestigationSettings(window.from(), window.to(), cidrs,
                 new BurstSettings(burstGap, burstMin), hyp);
         ReportOptions report = new ReportOptions(out, ReportFormat.parseList(formats), window.zone(),
-                index.index == null ? null : index.directory().toString());
+                index.given() ? index.open().location() : null);
         Investigation.run(index.open(), settings, report, spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -28,11 +28,17 @@ final class ChangeCallColumn {
 
     /** The column for an event, or null when it is no change event at all. */
     static BinaryDocValuesField field(Event e) {
+        BytesRef v = value(e);
+        return v == null ? null : new BinaryDocValuesField(FIELD, v);
+    }
+
+    /** The column's value for an event, or null when it is no change event at all. */
+    static BytesRef value(Event e) {
         if (!ChangeCall.concerns(e)) {
             return null;
         }
         ChangeCall c = ChangeCall.of(e);
-        return new BinaryDocValuesField(FIELD, c == null ? new BytesRef(new byte[] {Columns.VERSION, NO_CALL}) : encode(c));
+        return c == null ? new BytesRef(new byte[] {Columns.VERSION, NO_CALL}) : encode(c);
     }
 
     static BytesRef encode(ChangeCall c) {

@@ -27,11 +27,17 @@ final class EniStepColumn {
 
     /** The column for an event, or null when it is no ENI event at all. */
     static BinaryDocValuesField field(dev.rootline.ingest.Event e) {
+        BytesRef v = value(e);
+        return v == null ? null : new BinaryDocValuesField(FIELD, v);
+    }
+
+    /** The column's value for an event, or null when it is no ENI event at all. */
+    static BytesRef value(dev.rootline.ingest.Event e) {
         EniStep step = EniStep.of(e);
         if (step != null) {
-            return new BinaryDocValuesField(FIELD, encode(step));
+            return encode(step);
         }
-        return EniStep.concerns(e) ? new BinaryDocValuesField(FIELD, new BytesRef(new byte[] {Columns.VERSION, NO_STEP})) : null;
+        return EniStep.concerns(e) ? new BytesRef(new byte[] {Columns.VERSION, NO_STEP}) : null;
     }
 
     static BytesRef encode(EniStep s) {

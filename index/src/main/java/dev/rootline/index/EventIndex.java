@@ -23,8 +23,35 @@ public interface EventIndex {
         return new LuceneEventIndex(dir);
     }
 
-    /** The index folder; {@code rejects.jsonl} and other bookkeeping live beside the Lucene files. */
+    /**
+     * The index a user named with {@code --index}: a folder is the embedded Lucene index; an address with a
+     * scheme ({@code solr://zk:2181/rootline}) goes to the installed {@link EventIndexProvider} that accepts it.
+     *
+     * @param settings engine settings the user gave (a user name, a trust store); providers ignore others
+     * @throws IndexException when no installed provider accepts the address, or it is malformed
+     */
+    static EventIndex open(String location, java.util.Map<String, String> settings) {
+        if (!EventIndexProvider.isAddress(location)) {
+            return lucene(Path.of(location));
+        }
+        for (EventIndexProvider p : java.util.ServiceLoader.load(EventIndexProvider.class)) {
+            if (p.accepts(location)) {
+                return p.open(location, settings);
+            }
+        }
+        String scheme = location.substring(0, location.indexOf("://"));
+        throw new IndexException("no index engine for '" + scheme + "://' is installed"
+                + (scheme.startsWith("solr") ? ": ./rootline builds the SolrCloud backend on first use of a solr:// index;"
+                + " run rootline through ./rootline, or build it with ./mvnw -pl index-solr -am package" : ""));
+    }
+
+    /** The folder for this index's bookkeeping: {@code rejects.jsonl}, {@code warnings.jsonl}, pull checkpoints. */
     Path directory();
+
+    /** The index as a user names it with {@code --index} (never with credentials). */
+    default String location() {
+        return directory().toString();
+    }
 
     boolean exists();
 

@@ -27,11 +27,17 @@ final class FailureColumn {
 
     /** The column for an event, or null when it reports no failure at all. */
     static BinaryDocValuesField field(Event e) {
+        BytesRef v = value(e);
+        return v == null ? null : new BinaryDocValuesField(FIELD, v);
+    }
+
+    /** The column's value for an event, or null when it reports no failure at all. */
+    static BytesRef value(Event e) {
         if (!Failure.concerns(e)) {
             return null;
         }
         Failure f = Failure.of(e);
-        return new BinaryDocValuesField(FIELD, f == null ? new BytesRef(new byte[] {Columns.VERSION, NO_FAILURE}) : encode(f));
+        return f == null ? new BytesRef(new byte[] {Columns.VERSION, NO_FAILURE}) : encode(f);
     }
 
     static BytesRef encode(Failure f) {
