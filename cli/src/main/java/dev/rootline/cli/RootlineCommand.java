@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 BenchCommand.class,
                 PullCommand.class,
+                IndexCommand.class,
+                SolrCommand.class,
                 CommandLine.HelpCommand.class
         })
 final class RootlineCommand implements Runnable {

@@ -55,6 +55,17 @@ public interface EventIndex {
 
     boolean exists();
 
+    /**
+     * Creates the index, empty, split into {@code shards} with {@code replicas} copies of each: for engines that
+     * distribute it. The embedded index is one folder, created by its first ingest.
+     *
+     * @throws IndexException when it exists already, or the engine has no such layout
+     */
+    default void create(int shards, int replicas) {
+        throw new IndexException("the index at " + location() + " is an embedded folder: it has no shards or replicas,"
+                + " and 'rootline ingest' creates it");
+    }
+
     /** The only writer; a second one, in this or another process, fails with an "index in use" message. */
     Writer openWriter() throws IOException;
 

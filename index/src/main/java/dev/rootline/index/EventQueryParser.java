@@ -69,13 +69,34 @@ public final class EventQueryParser {
         try {
             // an IPv6 address's colons would otherwise split the term, and a CIDR's slash open a regular expression
             String q = IPV6_TERM.matcher(query).replaceAll("$1\"$2\"");
-            return p.parse(q.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/"));
+            return negationsOfEverything(p.parse(q.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/")));
         } catch (ParseException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("");
             throw new QuerySyntaxException("bad query '" + query + "': " + msg, e);
         } catch (IllegalArgumentException e) {
             throw new QuerySyntaxException("bad query '" + query + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code -level:error} means every event but the errors, at the top and inside parentheses: Lucene would match
+     * nothing for a group of negations alone, so each such group gets "everything" to subtract from (as Solr does).
+     */
+    static Query negationsOfEverything(Query q) {
+        if (!(q instanceof org.apache.lucene.search.BooleanQuery b)) {
+            return q;
+        }
+        org.apache.lucene.search.BooleanQuery.Builder out = new org.apache.lucene.search.BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+        boolean onlyNegations = !b.clauses().isEmpty();
+        for (org.apache.lucene.search.BooleanClause c : b.clauses()) {
+            out.add(negationsOfEverything(c.query()), c.occur());
+            onlyNegations &= c.occur() == org.apache.lucene.search.BooleanClause.Occur.MUST_NOT;
+        }
+        if (onlyNegations) {
+            out.add(new MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.MUST);
+        }
+        return out.build();
     }
 
     /** Unqualified terms match the message or any other indexed value ({@link Fields#DEFAULT_FIELDS}). */

@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The diagnostics a backend gives for one event it could not keep as given, located at the event's record. */
-final class IndexProblems {
+public final class IndexProblems {
     private static final Pattern FIELD = Pattern.compile("field=\"([^\"]+)\"");
 
     private IndexProblems() {
     }
 
-    static Diagnostic rejected(Event e, RuntimeException cause) {
+    public static Diagnostic rejected(Event e, RuntimeException cause) {
         String msg = String.valueOf(cause.getMessage());
         Matcher m = FIELD.matcher(msg);
         String why = msg.contains("immense term") && m.find()
@@ -23,7 +23,7 @@ final class IndexProblems {
         return at(e, Diagnostic.Severity.REJECTED, "the index refused the record: " + why);
     }
 
-    static Diagnostic capped(Event e, List<String> fields) {
+    public static Diagnostic capped(Event e, List<String> fields) {
         return at(e, Diagnostic.Severity.WARNING, "value too long to index whole (over " + KeywordTerms.MAX_CHARS
                 + " characters) in " + String.join(", ", fields.stream().distinct().toList())
                 + "; indexed as its start and a hash, kept whole in the stored record");

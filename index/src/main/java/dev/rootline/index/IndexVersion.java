@@ -13,13 +13,13 @@ import java.util.Map;
  * every event; a schema change is refused the same way, since searches would then mix two readings of the
  * same fields.
  */
-final class IndexVersion {
+public final class IndexVersion {
     static final String SCHEMA_KEY = "rootline.schema";
     static final String IDS_KEY = "rootline.ids";
     /** 2: keyword values over 1,024 characters indexed capped; ENI steps carry who requested the ENI. */
-    static final int SCHEMA = 2;
+    public static final int SCHEMA = 2;
     /** 2: log ids no longer include the file name (renamed, rotated and gzipped copies of a log are one log). */
-    static final int IDS = 2;
+    public static final int IDS = 2;
 
     private IndexVersion() {
     }

@@ -56,6 +56,16 @@ class LuceneEventIndexTest {
     }
 
     @Test
+    void aQueryOfNegationsAloneSubtractsFromEveryEvent() throws IOException {
+        long all = count("");
+        long source = count("source:clouddriver");
+        assertThat(count("-source:clouddriver")).isEqualTo(all - source).isPositive();
+        assertThat(count("NOT source:clouddriver")).isEqualTo(all - source);
+        assertThat(count("source:* AND (-source:clouddriver)")).isEqualTo(all - source);
+        assertThat(count("-source:clouddriver -source:cloudtrail")).isEqualTo(all - source - count("source:cloudtrail"));
+    }
+
+    @Test
     void anExactQueryFindsAnIdWhateverCharactersItHolds() throws IOException {
         String id = "ct-1-x\"y\\z (a) AND b:c*";
         try (EventIndex.Writer w = index.openWriter()) {
