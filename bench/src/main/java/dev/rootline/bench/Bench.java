@@ -38,6 +38,9 @@ public final class Bench {
     private final BenchSettings s;
     private final PrintWriter progress;
     private final StringBuilder md = new StringBuilder();
+    /** Where each corpus was ingested. */
+    private final Map<Path, String> indexes = new LinkedHashMap<>();
+    private final long runStamp = System.currentTimeMillis() / 1000;
 
     private Bench(BenchSettings s, PrintWriter progress) {
         this.s = s;
@@ -52,11 +55,12 @@ public final class Bench {
         Files.createDirectories(s.work());
         md.append("## rootline bench: ").append(String.format(Locale.ROOT, "%,d", s.events())).append(" events per corpus\n\n")
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(Runtime.version()).append(", ingest child JVM -Xmx").append(s.heapMb()).append("m. Run at ")
+                .append(Runtime.version()).append(", ingest child JVM -Xmx").append(s.heapMb()).append("m. Index: ")
+                .append(s.index() == null ? "embedded (Lucene)" : "`" + s.index() + "`").append(". Run at ")
                 .append(Instant.now()).append(".\n\n");
         md.append("### Ingest\n\n| input | events | MB decompressed | zcat | zcat \\| jq | rootline ingest | events/s | MB/s | ")
                 .append("ingest / zcat | peak heap | peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        Path last = null;
+        String last = null;
         Path logs = null;
         if (s.inputs().contains("cloudtrail")) {
             last = ingest("CloudTrail .json.gz", corpus("cloudtrail", new Mix(1, 0, 0)), true);
@@ -89,22 +93,35 @@ public final class Bench {
         return dir;
     }
 
-    private Path ingest(String label, Path corpus, boolean jq) throws IOException {
+    /** The index a corpus goes to: a folder in the work folder, or a new collection named after it on the engine. */
+    private String location(Path corpus) {
+        String name = corpus.getFileName().toString();
+        if (s.index() == null) {
+            return s.work().resolve("index-" + name).toString();
+        }
+        return s.index().replaceFirst("^([a-z+]+://[^?#]*/)([^/?#]+)", "$1$2_" + name.replace('-', '_') + "_" + runStamp);
+    }
+
+    private String ingest(String label, Path corpus, boolean jq) throws IOException {
         Path existing = s.work().resolve("index-" + corpus.getFileName());
         if (s.reuseIndex() && Files.isDirectory(existing.resolve("lucene"))) {
             progress.println("reusing " + existing);
             md.append("| ").append(label).append(" | (index reused; ingest not measured in this run) |||||||||||\n");
-            return existing;
+            indexes.put(corpus, existing.toString());
+            return existing.toString();
         }
         progress.println("ingest " + label);
         progress.flush();
         double mb = decompressedBytes(corpus) / 1e6;
         double zcat = Shell.seconds("xargs -0 zcat > /dev/null", corpus);
         double jqSecs = jq && Shell.has("jq") ? Shell.seconds("xargs -0 zcat | jq -c '.Records[]' > /dev/null", corpus) : Double.NaN;
-        Path index = s.work().resolve("index-" + corpus.getFileName());
-        deleteTree(index);
+        String index = location(corpus);
+        if (s.index() == null) {
+            deleteTree(Path.of(index));
+        }
+        indexes.put(corpus, index);
         ChildRun run = ChildRun.run(s.mainClass(), s.heapMb(), s.work().resolve("ingest-" + corpus.getFileName() + ".log"),
-                "ingest", "--index", index.toString(), corpus.toString());
+                "ingest", "--index", index, corpus.toString());
         if (run.exitCode() != 0) {
             throw new IOException("ingest of " + corpus + " failed (exit " + run.exitCode() + "):\n" + run.output());
         }
@@ -115,12 +132,16 @@ public final class Bench {
         return index;
     }
 
-    private void search(Path index) throws IOException {
+    private static EventIndex open(String location) {
+        return EventIndex.open(location, Map.of());
+    }
+
+    private void search(String index) throws IOException {
         progress.println("search latency");
         progress.flush();
         md.append("\n### Search (warm, ").append(s.iterations()).append(" runs each, top 100 by time)\n\n")
                 .append("| query | hits | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
-        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+        try (EventIndex.Searcher searcher = open(index).openSearcher()) {
             Instant[] day = middleDay(searcher);
             for (Map.Entry<String, String> q : QUERIES.entrySet()) {
                 String query = String.format(Locale.ROOT, q.getValue(), day[0], day[1]);
@@ -162,12 +183,12 @@ public final class Bench {
         Shell.Timed grepped = Shell.timed("xargs -0 zcat | grep -c 'i/o timeout'", logs, "*clouddriver*");
         double grep = grepped.seconds();
         String grepCount = grepped.output();
-        Path index = s.work().resolve("index-" + logs.getFileName());
+        String index = indexes.getOrDefault(logs, location(logs));
         ChildRun count = ChildRun.run(s.mainClass(), s.heapMb(), s.work().resolve("count.log"),
-                "search", "--index", index.toString(), "--count", "message:\"i/o timeout\"");
+                "search", "--index", index, "--count", "message:\"i/o timeout\"");
         long inProcess;
         long t0;
-        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+        try (EventIndex.Searcher searcher = open(index).openSearcher()) {
             SearchRequest r = new SearchRequest("message:\"i/o timeout\"", null, null, 0);
             searcher.count(r);
             t0 = System.nanoTime();
@@ -182,12 +203,12 @@ public final class Bench {
                 .append(String.format(Locale.ROOT, "| same count, warm searcher | %,d | %.2f ms |%n", inProcess, warm));
     }
 
-    private void investigate(Path index) throws IOException {
+    private void investigate(String index) throws IOException {
         progress.println("investigate");
         progress.flush();
         long t0 = System.nanoTime();
         Findings f;
-        try (EventIndex.Searcher searcher = EventIndex.lucene(index).openSearcher()) {
+        try (EventIndex.Searcher searcher = open(index).openSearcher()) {
             f = new Investigator(searcher, InvestigationSettings.defaults()).run();
         }
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -46,6 +46,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reuse-index", description = "Keep indexes an earlier run left in --work; measure search and investigate only.")
     boolean reuseIndex;
 
+    @Option(names = "--index", paramLabel = "ADDRESS", description = {
+            "Run on an engine instead of embedded indexes: a SolrCloud address (solr://127.0.0.1:9983/bench); each corpus",
+            "goes to a new collection named after it and the run (bench_mix_1764000000)."})
+    String index;
+
     @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the parsing hot paths instead.")
     boolean jmh;
 
@@ -59,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
             org.openjdk.jmh.Main.main(args.trim().split("\\s+"));
             return ExitCodes.OK;
         }
-        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName(), inputs, reuseIndex),
+        String md = Bench.run(new BenchSettings(work, events, seed, heapMb, iterations, Main.class.getName(), inputs, reuseIndex, index),
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(md);
         spec.commandLine().getOut().flush();

@@ -97,6 +97,36 @@ class SolrResilienceTest {
     }
 
     @Test
+    void aCollectionOfAnotherSchemaIsRefusedInOneLine() throws Exception {
+        String name = "old_schema";
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            for (String f : List.of("schema.xml", "solrconfig.xml")) {
+                String text;
+                try (var in = getClass().getClassLoader().getResourceAsStream("dev/rootline/index/solr/configset/" + f)) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(f));
+                z.write(text.replaceFirst("rootline-schema-\\d+-ids-\\d+", "rootline-schema-1-ids-1")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        try (var client = cloud.client()) {
+            new org.apache.solr.client.solrj.request.ConfigSetAdminRequest.Upload().setConfigSetName("rootline-old")
+                    .setUploadStream(new org.apache.solr.common.util.ContentStreamBase.ByteArrayStream(zip.toByteArray(), "old.zip",
+                            "application/octet-stream")).process(client);
+            org.apache.solr.client.solrj.request.CollectionAdminRequest.createCollection(name, "rootline-old", 1, 1).process(client);
+        }
+        Path evidence = Files.createDirectories(dir.resolve("one"));
+        SyntheticTrail.write(evidence.resolve("t.json.gz"), "o", 10, 0, true);
+        Cli c = Cli.run("ingest", "--index", cloud.address(name), evidence.toString());
+        assertThat(c.exit).as(c.toString()).isEqualTo(1);
+        assertThat(c.err).contains("has schema 'rootline-schema-1-ids-1', not rootline's").contains("new collection");
+        assertThat(c.err.lines().toList()).hasSize(1);
+    }
+
+    @Test
     void aMalformedAddressIsOneLine() {
         Cli c = Cli.run("search", "--index", "solr://nohostport/events", "--count");
         assertThat(c.exit).isEqualTo(1);

@@ -91,6 +91,12 @@ final class SolrTestCloud {
         return a;
     }
 
+    /** A SolrJ client of this cloud, for what the CLI does not do (a collection of another schema). */
+    org.apache.solr.client.solrj.impl.CloudSolrClient client() {
+        return new org.apache.solr.client.solrj.impl.CloudSolrClient.Builder(List.of(zkHost),
+                java.util.Optional.ofNullable(chroot.isEmpty() ? null : chroot)).build();
+    }
+
     synchronized void stopNode(int n) throws IOException {
         command("stop " + n, "stopped ");
     }

@@ -40,6 +40,8 @@ import java.util.function.Function;
 final class SolrSearcher implements EventIndex.Searcher {
     private static final int PAGE = Integer.getInteger("rootline.solr.page", 2000);
     private static final int SCAN_PAGE = 10_000;
+    /** Facts are a few dozen bytes each: large pages, few round trips. */
+    private static final int FACTS_PAGE = 10_000;
     private static final int IDS_PER_REQUEST = 500;
 
     private final SolrCluster cluster;
@@ -128,7 +130,7 @@ final class SolrSearcher implements EventIndex.Searcher {
         SolrQuery q = query(request);
         q.addFilterQuery(SolrDocuments.FACTS + ":" + column);
         q.setFields(Fields.ID, column);
-        pages(q, request.limit(), PAGE, d -> {
+        pages(q, request.limit(), FACTS_PAGE, d -> {
             F fact;
             try {
                 byte[] value = SolrDocuments.bytes(d.getFirstValue(column));
@@ -148,8 +150,34 @@ final class SolrSearcher implements EventIndex.Searcher {
     }
 
     private Event byId(String id) {
-        SolrDocument d = cluster.call(client -> client.getById(collection, id));
-        return d == null ? null : SolrDocuments.toEvent(d);
+        SolrDocumentList d = realTimeGet(List.of(id));
+        return d.isEmpty() ? null : SolrDocuments.toEvent(d.get(0));
+    }
+
+    /**
+     * Solr's real-time get, by POST: thousands of evidence ids do not fit in a URL, and each id goes in its own
+     * {@code id} parameter, taken whole (the {@code ids} list would split an id at its commas).
+     */
+    private SolrDocumentList realTimeGet(List<String> ids) {
+        org.apache.solr.common.params.ModifiableSolrParams p = new org.apache.solr.common.params.ModifiableSolrParams();
+        for (String id : ids) {
+            p.add("id", id);
+        }
+        org.apache.solr.client.solrj.request.QueryRequest req = new org.apache.solr.client.solrj.request.QueryRequest(p,
+                SolrRequest.METHOD.POST);
+        req.setPath("/get");
+        QueryResponse rsp = cluster.call(client -> req.process(client, collection));
+        SolrDocumentList docs = rsp.getResults();
+        if (docs != null) {
+            return docs;
+        }
+        // a single id answers with "doc" rather than "response"
+        SolrDocumentList one = new SolrDocumentList();
+        Object doc = rsp.getResponse().get("doc");
+        if (doc instanceof SolrDocument d) {
+            one.add(d);
+        }
+        return one;
     }
 
     /**
@@ -219,6 +247,38 @@ final class SolrSearcher implements EventIndex.Searcher {
         return docs.isEmpty() ? null : SolrDocuments.time(docs.get(0));
     }
 
+    /** One range facet on {@code time}: the whole histogram in one request. */
+    @Override
+    public long[] countByWindow(SearchRequest request, java.time.Duration width) {
+        if (request.from() == null || request.to() == null || width.toMillis() <= 0) {
+            return EventIndex.Searcher.super.countByWindow(request, width);
+        }
+        long w = width.toMillis();
+        long from = request.from().toEpochMilli();
+        long to = request.to().toEpochMilli();
+        long[] out = new long[(int) Math.max(1, (to - from + w - 1) / w)];
+        SolrQuery q = query(request);
+        q.setRows(0);
+        q.setFacet(true);
+        q.set("facet.range", Fields.TIME);
+        q.set("facet.range.start", Long.toString(from));
+        q.set("facet.range.end", Long.toString(to));
+        q.set("facet.range.gap", Long.toString(w));
+        q.set("facet.range.hardend", true);
+        q.set("facet.range.include", "lower");
+        QueryResponse rsp = run(q);
+        for (org.apache.solr.client.solrj.response.RangeFacet<?, ?> range : rsp.getFacetRanges()) {
+            for (org.apache.solr.client.solrj.response.RangeFacet.Count c : range.getCounts()) {
+                long start = Long.parseLong(c.getValue());
+                int i = (int) ((start - from) / w);
+                if (i >= 0 && i < out.length) {
+                    out[i] = c.getCount();
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public Map<String, Long> countBySource(Instant from, Instant to) {
         SolrQuery q = new SolrQuery("*:*");
@@ -266,8 +326,7 @@ final class SolrSearcher implements EventIndex.Searcher {
         List<Hit> hits = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i += IDS_PER_REQUEST) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + IDS_PER_REQUEST));
-            SolrDocumentList docs = cluster.call(client -> client.getById(collection, chunk));
-            for (SolrDocument d : docs) {
+            for (SolrDocument d : realTimeGet(chunk)) {
                 Event e = SolrDocuments.toEvent(d);
                 hits.add(new Hit(e.time() == null ? Long.MIN_VALUE : e.time().toEpochMilli(), e.id(), e));
             }

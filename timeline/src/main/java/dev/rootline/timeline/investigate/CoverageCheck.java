@@ -75,16 +75,7 @@ final class CoverageCheck {
     }
 
     private static long[] counts(EventIndex.Searcher s, String query, Instant from, Instant to, Duration bucket) {
-        int buckets = (int) Math.max(1, (Duration.between(from, to).toMillis() + bucket.toMillis() - 1) / bucket.toMillis());
-        long[] out = new long[buckets];
-        for (int i = 0; i < buckets; i++) {
-            Instant a = from.plus(bucket.multipliedBy(i));
-            Instant b = i == buckets - 1 ? to : a.plus(bucket);
-            if (a.isBefore(b)) {
-                out[i] = s.count(new SearchRequest(query, a, b, 1));
-            }
-        }
-        return out;
+        return s.countByWindow(new SearchRequest(query, from, to, 1), bucket);
     }
 
     /** Runs of empty buckets with non-empty ones on both sides, at least {@link #MIN_GAP_BUCKETS} long: [first, end). */
