@@ -11,16 +11,7 @@ import java.util.concurrent.Callable;
 
 /** Index administration: {@code rootline index create} lays out a SolrCloud collection before the first ingest. */
 @Command(name = "index", description = "Manage an index.", subcommands = IndexCommand.Create.class)
-final class IndexCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
-
+final class IndexCommand extends CommandGroup {
     @Command(name = "create", description = {
             "Create a SolrCloud collection with rootline's schema: uploads the configset, then creates the collection.",
             "ingest creates a missing collection by itself (shards = live nodes, 2 replicas when there are 2 nodes or more);",

@@ -21,16 +21,7 @@ import picocli.CommandLine.Command;
                 SolrCommand.class,
                 CommandLine.HelpCommand.class
         })
-final class RootlineCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-    }
-
+final class RootlineCommand extends CommandGroup {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RootlineCommand());
         cl.setOut(new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), false));

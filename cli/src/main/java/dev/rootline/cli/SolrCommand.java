@@ -24,18 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "solr", description = "Start or stop a local SolrCloud (ZooKeeper + Solr 9 nodes) for --index solr://…",
         subcommands = {SolrCommand.Start.class, SolrCommand.Stop.class})
-final class SolrCommand implements Runnable {
+final class SolrCommand extends CommandGroup {
     static final String DEFAULT_DIR = "rootline-solr";
     private static final String DESCRIPTION = "cluster.properties";
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start or stop");
-    }
 
     /** The running cloud described in {@code dir}, if its process is alive. */
     static Optional<Properties> running(Path dir) throws IOException {

@@ -100,7 +100,11 @@ public interface EventIndex {
         long count(SearchRequest request);
 
         /** Up to {@code limit} hits, sorted by time (events without a time first). */
-        List<Event> search(SearchRequest request) throws IOException;
+        default List<Event> search(SearchRequest request) throws IOException {
+            List<Event> out = new java.util.ArrayList<>();
+            forEach(request, out::add);
+            return out;
+        }
 
         /** Every hit in time order, without loading them all at once. */
         default void forEach(SearchRequest request, Consumer<Event> consumer) throws IOException {

@@ -209,13 +209,6 @@ final class LuceneEventIndex implements EventIndex {
         }
 
         @Override
-        public List<Event> search(SearchRequest request) throws IOException {
-            List<Event> out = new ArrayList<>();
-            forEach(request, out::add);
-            return out;
-        }
-
-        @Override
         public <T> void forEach(SearchRequest request, Function<Event, T> map, Consumer<T> fold) throws IOException {
             Query q = query(request);
             Sort sort = timeSort();

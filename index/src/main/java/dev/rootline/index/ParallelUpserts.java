@@ -29,6 +29,13 @@ final class ParallelUpserts implements AutoCloseable {
     private final EventIndex.Writer writer;
     private final Consumer<Diagnostic> problems;
     private final BlockingQueue<Event> queue;
+    /**
+     * What queued events may hold, in estimated bytes: a sixteenth of the heap, at least 4 MiB. The queue's count
+     * alone would let 4,096 large records (4 KB CloudTrail events with their raw text) outgrow a small heap
+     * whenever the index falls behind the parsers.
+     */
+    private final java.util.concurrent.Semaphore bytes;
+    private final int budget;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** Set once accept() has thrown the failure: close() must not throw the same object again (self-suppression). */
@@ -38,6 +45,8 @@ final class ParallelUpserts implements AutoCloseable {
         this.writer = writer;
         this.problems = problems;
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.budget = (int) Math.max(4L << 20, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 16));
+        this.bytes = new java.util.concurrent.Semaphore(budget);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(this::work, "rootline-index-" + i);
             t.setDaemon(true);
@@ -53,6 +62,7 @@ final class ParallelUpserts implements AutoCloseable {
             rethrow();
         }
         try {
+            bytes.acquire(size(e));
             queue.put(e);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
@@ -63,18 +73,25 @@ final class ParallelUpserts implements AutoCloseable {
     private void work() {
         try {
             for (Event e = queue.take(); e != STOP; e = queue.take()) {
-                if (failure.get() != null) {
-                    continue; // drain: producers and close() must never wait on a dead worker
-                }
                 try {
-                    writer.upsert(e, problems);
+                    if (failure.get() == null) { // else drain: producers and close() must never wait on a dead worker
+                        writer.upsert(e, problems);
+                    }
                 } catch (IOException | RuntimeException | Error fatal) {
                     failure.compareAndSet(null, fatal);
+                } finally {
+                    bytes.release(size(e));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An event's weight in the byte budget: its raw text twice (as read, and in the stored record), plus fields. */
+    private int size(Event e) {
+        long raw = e.raw() == null ? 0 : e.raw().length();
+        return (int) Math.min(budget, 2 * raw + 512);
     }
 
     /** Waits until everything accepted so far is in the writer. */

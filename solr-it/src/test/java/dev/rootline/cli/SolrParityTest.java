@@ -96,6 +96,11 @@ class SolrParityTest {
         assertThat(Cli.run("search", "--index", solr, "--count").count()).isEqualTo(first);
         assertThat(Cli.run("search", "--index", solr, "--count", "error:io_timeout").count()).isEqualTo(timeouts);
         assertThat(first).isPositive();
+
+        String http = cloud.httpAddress(solr); // the same collection, named by a node instead of ZooKeeper
+        assertThat(http).startsWith("solr+http://");
+        assertThat(Cli.run("search", "--index", http, "--count").count()).isEqualTo(first);
+        assertThat(Cli.run("search", "--index", http, "--count", "error:io_timeout").count()).isEqualTo(timeouts);
     }
 
     private static Cli ingest(String index, Path evidence) {

@@ -81,6 +81,17 @@ final class SolrTestCloud {
         return "solr://" + zkHost + "/" + collection + (chroot.isEmpty() ? "" : "?chroot=" + chroot);
     }
 
+    /** The collection's address through one node's HTTP endpoint ({@code solr+http://host:port/solr/COLLECTION}). */
+    String httpAddress(String solrAddress) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(dir.resolve("cloud").resolve("cluster.properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String node = p.getProperty("nodeUrls").split(",")[0];
+        String collection = solrAddress.replaceAll("^solr://[^/]+/([^?]+).*$", "$1");
+        return "solr+" + node + "/" + collection;
+    }
+
     /** A collection of 2 shards × 2 replicas, as the cluster tests ask for. */
     String newCollection(String prefix) {
         String a = newAddress(prefix);

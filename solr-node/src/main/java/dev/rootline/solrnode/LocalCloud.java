@@ -6,8 +6,6 @@ import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,19 +82,8 @@ final class LocalCloud implements Cloud {
     }
 
     @Override
-    public void writeDescription(Path file, long pid) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("zkHost", zkHost());
-        p.setProperty("pid", Long.toString(pid));
-        p.setProperty("nodes", Integer.toString(nodes.size()));
-        StringBuilder urls = new StringBuilder();
-        for (JettySolrRunner n : nodes) {
-            urls.append(urls.isEmpty() ? "" : ",").append(n.getBaseUrl());
-        }
-        p.setProperty("nodeUrls", urls.toString());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "rootline solr start: the running cloud");
-        }
+    public List<String> nodeUrls() {
+        return nodes.stream().map(n -> n.getBaseUrl().toString()).toList();
     }
 
     private SolrZkClient zkClient() {

@@ -4,14 +4,10 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Solr's own test cluster ({@link MiniSolrCloudCluster}): free ports, state in a throw-away folder. Tests run it
@@ -51,14 +47,8 @@ final class MiniCloud implements Cloud {
     }
 
     @Override
-    public void writeDescription(Path file, long pid) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("zkHost", zkHost());
-        p.setProperty("pid", Long.toString(pid));
-        p.setProperty("nodes", Integer.toString(nodes.size()));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(w, "rootline solr-node --mini: the running cloud");
-        }
+    public List<String> nodeUrls() {
+        return nodes.stream().map(n -> n.getBaseUrl().toString()).toList();
     }
 
     @Override

@@ -74,13 +74,6 @@ final class SolrSearcher implements EventIndex.Searcher {
     }
 
     @Override
-    public List<Event> search(SearchRequest request) throws IOException {
-        List<Event> out = new ArrayList<>();
-        forEach(request, out::add);
-        return out;
-    }
-
-    @Override
     public <T> void forEach(SearchRequest request, Function<Event, T> map, Consumer<T> fold) throws IOException {
         SolrQuery q = query(request);
         q.setFields(Fields.EVENT, Fields.RAW);
