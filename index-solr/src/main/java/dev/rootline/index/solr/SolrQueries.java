@@ -86,25 +86,23 @@ final class SolrQueries {
                     .append(r.includesUpper() ? ']' : '}');
             case PointRangeQuery p -> points(p, out);
             case NumericDocValuesRangeQuery n when Fields.TIME.equals(n.getField()) -> time(n.lowerValue(), n.upperValue(), out);
-            case SynonymQuery s -> {
-                out.append('(');
-                for (Term t : s.getTerms()) {
-                    out.append(out.charAt(out.length() - 1) == '(' ? "" : " ");
-                    term(t, out);
-                }
-                out.append(')');
-            }
-            case DisjunctionMaxQuery d -> {
-                out.append('(');
-                for (Query c : d.getDisjuncts()) {
-                    out.append(out.charAt(out.length() - 1) == '(' ? "" : " ");
-                    render(c, out);
-                }
-                out.append(')');
-            }
+            case SynonymQuery s -> anyOf(s.getTerms().stream().<Query>map(TermQuery::new).toList(), out);
+            case DisjunctionMaxQuery d -> anyOf(d.getDisjuncts(), out);
             case MultiPhraseQuery m -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + m, null);
             default -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + q, null);
         }
+    }
+
+    /** {@code (a b c)}: any of them (the request's default operator is OR). */
+    private static void anyOf(java.util.Collection<Query> queries, StringBuilder out) {
+        out.append('(');
+        boolean first = true;
+        for (Query q : queries) {
+            out.append(first ? "" : " ");
+            first = false;
+            render(q, out);
+        }
+        out.append(')');
     }
 
     private static void bool(BooleanQuery b, StringBuilder out) {

@@ -56,6 +56,7 @@ final class SolrSearcher implements EventIndex.Searcher {
 
     private static SolrQuery query(SearchRequest r) {
         SolrQuery q = new SolrQuery(SolrQueries.of(r.query(), r.zone()));
+        q.set("q.op", "OR"); // every clause carries its own + or -: a bare one is optional, whatever the collection's default
         if (r.from() != null || r.to() != null) {
             q.addFilterQuery(SolrQueries.timeRange(r.from(), r.to()));
         }
