@@ -54,6 +54,11 @@ final class SearchCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             long total = searcher.count(request);
+            if (total == 0) {
+                // nothing on standard output (scripts read it), and a word on standard error, so silence is not ambiguous
+                spec.commandLine().getErr().println(noHits(request, searcher.size()));
+                spec.commandLine().getErr().flush();
+            }
             try (EventListing listing = new EventListing(format, out, window.zone())) {
                 searcher.forEach(request, listing::print);
             }
@@ -63,5 +68,16 @@ final class SearchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private String noHits(SearchRequest request, long indexed) {
+        if (indexed == 0) {
+            return "rootline: the index " + index.location() + " holds no events yet: run 'rootline ingest' first";
+        }
+        String where = request.from() == null && request.to() == null ? ""
+                : " from " + (request.from() == null ? "the start" : request.from()) + " to "
+                + (request.to() == null ? "the end" : request.to());
+        return String.format("rootline: no events match %s%s (the index holds %,d)",
+                request.query().isBlank() ? "everything" : "'" + request.query() + "'", where, indexed);
     }
 }

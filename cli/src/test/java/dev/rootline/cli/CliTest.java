@@ -49,6 +49,20 @@ class CliTest {
     }
 
     @Test
+    void aSearchWithoutHitsSaysSoOnStandardErrorOnly() {
+        Cli.run("ingest", "--index", index, evidence.toString());
+        for (String format : new String[] {"table", "json", "csv"}) {
+            Cli none = Cli.run("search", "--index", index, "--format", format, "eventName:NoSuchCall");
+            assertThat(none.exit).isZero();
+            assertThat(none.out).isEmpty();
+            assertThat(none.err).isEqualTo("rootline: no events match 'eventName:NoSuchCall' (the index holds 2)\n");
+        }
+        Cli window = Cli.run("search", "--index", index, "--from", "2030-01-01T00:00:00Z", "eventName:DescribeVpcs");
+        assertThat(window.err).contains("no events match 'eventName:DescribeVpcs' from 2030-01-01T00:00:00Z to the end");
+        assertThat(Cli.run("search", "--index", index, "eventName:DescribeVpcs").err).isEmpty();
+    }
+
+    @Test
     void reIngestingChangesNoCount() {
         Cli.run("ingest", "--index", index, evidence.toString());
         Cli.run("ingest", "--index", index, evidence.toString());

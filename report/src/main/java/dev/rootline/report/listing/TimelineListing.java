@@ -14,9 +14,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints a merged timeline: one row per bucket with the total and a column per source. */
+/**
+ * Prints a merged timeline: one row per bucket with the total and a column per source; in the table, a run of
+ * empty buckets is one line.
+ */
 public final class TimelineListing {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Empty buckets in a row that the table folds into one line (csv and json keep every bucket). */
+    static final int MIN_EMPTY_RUN = 3;
 
     private TimelineListing() {
     }
@@ -41,7 +46,21 @@ public final class TimelineListing {
         StringBuilder head = new StringBuilder(String.format("%-22s %9s", "BUCKET (" + t.bucket() + ")", "TOTAL"));
         sources.forEach(s -> head.append(String.format(" %11s", s)));
         out.println(head.append("  ").toString().stripTrailing());
-        for (Timeline.Bucket b : t.buckets()) {
+        List<Timeline.Bucket> buckets = t.buckets();
+        for (int i = 0; i < buckets.size(); i++) {
+            Timeline.Bucket b = buckets.get(i);
+            int empty = 0;
+            while (i + empty < buckets.size() && buckets.get(i + empty).total() == 0) {
+                empty++;
+            }
+            if (empty >= MIN_EMPTY_RUN) {
+                // snapshots taken long after an incident stretch the span: say how long nothing happened, in one line
+                Timeline.Bucket last = buckets.get(i + empty - 1);
+                out.printf("%-22s %9s  (%,d empty buckets, to %s)%n", f.format(b.start()), "…", empty,
+                        f.format(last.start().plus(t.bucket())));
+                i += empty - 1;
+                continue;
+            }
             StringBuilder row = new StringBuilder(String.format("%-22s %9d", f.format(b.start()), b.total()));
             sources.forEach(s -> row.append(String.format(" %11d", b.count(s))));
             int bar = max == 0 ? 0 : (int) Math.ceil(30.0 * b.total() / max);
