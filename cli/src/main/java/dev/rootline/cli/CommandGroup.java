@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A command that only groups others ({@code rootline}, {@code index}, {@code solr}): run alone, it shows its usage. */
-abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup implements Runnable {
     @CommandLine.Spec
     CommandSpec spec;
 

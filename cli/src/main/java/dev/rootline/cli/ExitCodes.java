@@ -1,11 +1,11 @@
 package dev.rootline.cli;
 
 /** The exit codes of the CLI contract. */
-final class ExitCodes {
-    static final int OK = 0;
+public final class ExitCodes {
+    public static final int OK = 0;
     /** Something the user must fix: a bad query, an unreadable path, rejected records under --strict. */
-    static final int USER = 1;
-    static final int INTERNAL = 2;
+    public static final int USER = 1;
+    public static final int INTERNAL = 2;
 
     private ExitCodes() {
     }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --index}, the SolrCloud credentials and {@code --verbose}, shared by every command that uses an index. */
-final class IndexOptions {
+public final class IndexOptions {
     @Option(names = "--index", paramLabel = "INDEX", description = {
             "Index folder, or a SolrCloud collection: solr://ZKHOST:PORT[,ZKHOST:PORT…]/COLLECTION[?chroot=/path]",
             "or solr+http(s)://HOST:PORT/solr/COLLECTION (default: $ROOTLINE_INDEX, else ./rootline-index)."})
@@ -28,7 +28,7 @@ final class IndexOptions {
 
     private EventIndex opened;
 
-    EventIndex open() {
+    public EventIndex open() {
         if (opened == null) {
             try {
                 opened = EventIndex.open(location(), settings());
@@ -40,11 +40,11 @@ final class IndexOptions {
     }
 
     /** Whether the user named the index (rather than taking the default). */
-    boolean given() {
+    public boolean given() {
         return index != null;
     }
 
-    String location() {
+    public String location() {
         if (index != null) {
             return index;
         }
@@ -52,7 +52,7 @@ final class IndexOptions {
         return env != null && !env.isBlank() ? env : "rootline-index";
     }
 
-    private Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         if (solrUser != null) {
             s.put("solr.user", solrUser);

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The closing summary of an ingest, for people. */
-final class IngestReport {
+public final class IngestReport {
     private IngestReport() {
     }
 
-    static void print(IngestSummary s, Path index, PrintWriter out) {
+    public static void print(IngestSummary s, Path index, PrintWriter out) {
         // what the index gained, so that the numbers here are the numbers a search finds
         out.printf("ingested %,d events from %,d of %,d files (%s) into %s%n", s.added(), s.filesRead(), s.filesSeen(),
                 IngestProgress.bytes(s.bytes()), index);

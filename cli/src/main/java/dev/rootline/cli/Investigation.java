@@ -17,24 +17,30 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Wires the correlator to the report writer; shared by {@code investigate} and {@code demo}. */
-final class Investigation {
+/** Wires the correlator to the report writer; shared by {@code investigate}, {@code demo} and the batch sweep. */
+public final class Investigation {
     private Investigation() {
     }
 
     static Findings run(EventIndex index, InvestigationSettings settings, ReportOptions report, PrintWriter out)
             throws IOException {
-        Findings findings;
-        Timeline failures;
         try (EventIndex.Searcher searcher = index.openSearcher()) {
-            findings = new Investigator(searcher, settings).run();
-            failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
-                    findings.from(), findings.to(), Integer.MAX_VALUE), null);
+            Write written = write(searcher, new Investigator(searcher, settings).run(), report);
+            summarize(written.findings(), written.files(), out);
+            return written.findings();
         }
-        findings = findings.withChanges(PreviousReport.changes(report.outDir().resolve("report.json"), findings));
-        List<Path> files = ReportWriter.write(findings, failures, report);
-        summarize(findings, files, out);
-        return findings;
+    }
+
+    /** The findings as reported (with what changed since the folder's last report) and the files written. */
+    public record Write(Findings findings, List<Path> files) {
+    }
+
+    /** Writes the report of findings made on this searcher's index: the charts read the failures of its window. */
+    public static Write write(EventIndex.Searcher searcher, Findings findings, ReportOptions report) throws IOException {
+        Timeline failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
+                findings.from(), findings.to(), Integer.MAX_VALUE), null);
+        Findings reported = findings.withChanges(PreviousReport.changes(report.outDir().resolve("report.json"), findings));
+        return new Write(reported, ReportWriter.write(reported, failures, report));
     }
 
     private static void summarize(Findings f, List<Path> files, PrintWriter out) {

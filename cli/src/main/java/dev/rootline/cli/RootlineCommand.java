@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
 final class RootlineCommand extends CommandGroup {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RootlineCommand());
+        // the batch module (Spark) is on the classpath only when ./rootline runs 'batch'
+        cl.addSubcommand("batch", BatchUnavailableCommand.command());
         cl.setOut(new java.io.PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8)), false));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler());

@@ -1,8 +1,8 @@
 package dev.rootline.cli;
 
 /** A problem the user must fix; printed as one line, exit code 1. */
-final class UserError extends RuntimeException {
-    UserError(String message) {
+public final class UserError extends RuntimeException {
+    public UserError(String message) {
         super(message);
     }
 }

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** {@code --from}, {@code --to} and {@code --display-timezone}, shared by commands that read a time window. */
-final class WindowOptions {
+public final class WindowOptions {
     @Option(names = "--from", paramLabel = "T",
             description = "Start (inclusive): ISO-8601 instant, date, or relative like -7d, -90m.")
     String from;
@@ -21,15 +21,15 @@ final class WindowOptions {
             description = "Zone for printed times and for zone-less --from/--to (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    Instant from() {
+    public Instant from() {
         return parse(from);
     }
 
-    Instant to() {
+    public Instant to() {
         return parse(to);
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone == null ? ZoneOffset.UTC : zone;
     }
 

@@ -11,7 +11,7 @@ public interface EventIndexProvider {
     /** {@code scheme://…}: an engine's address rather than a folder. */
     Pattern ADDRESS = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.DOTALL);
 
-    static boolean isAddress(String location) {
+    public static boolean isAddress(String location) {
         return ADDRESS.matcher(location).matches();
     }
 

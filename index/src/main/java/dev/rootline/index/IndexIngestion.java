@@ -31,6 +31,26 @@ public final class IndexIngestion {
 
     public static IngestSummary run(EventIndex index, Ingestion ingestion, List<Path> inputs,
                                     Ingestion.Listener progress) throws IOException {
+        return run(index, (sink, listener, refused) -> ingestion.run(inputs, sink, listener), progress);
+    }
+
+    /** Where the events come from: files read here, or events parsed elsewhere (a batch job's executors). */
+    @FunctionalInterface
+    public interface Producer {
+        /**
+         * @param sink     takes events to write through this process's writer
+         * @param refused  takes what an index writer elsewhere refused or capped (a batch job's executors writing
+         *                 to SolrCloud themselves), to be logged and counted as this writer's own refusals
+         */
+        IngestSummary produce(Ingestion.Sink sink, Ingestion.Listener listener, Consumer<Diagnostic> refused)
+                throws IOException;
+    }
+
+    /**
+     * Writes what {@code producer} yields into {@code index}, with the bookkeeping of a file ingest: rejects and
+     * warnings logged beside the index, what the index refused counted, one commit at the end.
+     */
+    public static IngestSummary run(EventIndex index, Producer producer, Ingestion.Listener progress) throws IOException {
         Instant started = Instant.now();
         Map<String, Long> before = counts(index);
         IndexTally refused = new IndexTally();
@@ -69,7 +89,7 @@ public final class IndexIngestion {
             };
             try (ParallelUpserts upserts = new ParallelUpserts(writer, indexProblems,
                     Runtime.getRuntime().availableProcessors(), 4096)) {
-                summary = ingestion.run(inputs, upserts::accept, listener);
+                summary = producer.produce(upserts::accept, listener, indexProblems);
             }
             writer.commit();
         }

@@ -98,9 +98,23 @@ public final class Ingestion {
     }
 
     public IngestSummary run(List<Path> inputs, Sink sink, Listener listener) throws IOException {
-        Tally tally = new Tally();
         EvidenceWalk.Found found = EvidenceWalk.walk(inputs, options.exclude());
-        found.notes().forEach(d -> {
+        List<Unit> files = found.files().stream().map(f -> new Unit(f, null)).toList();
+        return run(files, found.notes(), sink, listener);
+    }
+
+    /**
+     * Reads one file listed elsewhere, or an object fetched from elsewhere (an S3 object spooled to {@code local}):
+     * diagnostics, events' provenance and archive members name {@code origin} ({@code s3://bucket/key}), never the
+     * local copy; a null origin names the file itself, as {@link #run} does.
+     */
+    public IngestSummary runObject(Path local, String origin, Sink sink, Listener listener) throws IOException {
+        return run(List.of(new Unit(local, origin)), List.of(), sink, listener);
+    }
+
+    private IngestSummary run(List<Unit> inputs, List<Diagnostic> notes, Sink sink, Listener listener) throws IOException {
+        Tally tally = new Tally();
+        notes.forEach(d -> {
             if (d.severity() == Diagnostic.Severity.SKIPPED) {
                 tally.skipped.increment();
             } else {
@@ -116,14 +130,15 @@ public final class Ingestion {
         });
         try {
             List<Unit> units = new ArrayList<>();
-            for (Path f : found.files()) {
+            for (Unit in : inputs) {
+                Path f = in.file();
                 if (!Archives.isArchive(f)) {
-                    units.add(new Unit(f, null));
+                    units.add(in);
                     continue;
                 }
                 extracted = extracted != null ? extracted : Files.createTempDirectory("rootline-archives");
                 tally.archives.increment();
-                for (Archives.Member m : Archives.extract(new InputFile(f), Files.createTempDirectory(extracted, "a"), 1,
+                for (Archives.Member m : Archives.extract(new InputFile(f, in.origin()), Files.createTempDirectory(extracted, "a"), 1,
                         d -> report(listener, tally, d))) {
                     units.add(new Unit(m.file(), m.origin()));
                 }

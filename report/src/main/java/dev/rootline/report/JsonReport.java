@@ -90,7 +90,7 @@ final class JsonReport {
         }
     }
 
-    private static void burst(JsonGenerator g, Burst b) throws IOException {
+    static void burst(JsonGenerator g, Burst b) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", b.id());
         g.writeStringField("signature", b.signature());
@@ -117,7 +117,7 @@ final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void hypothesis(JsonGenerator g, Hypothesis h, Map<String, EvidenceEvent> evidence) throws IOException {
+    static void hypothesis(JsonGenerator g, Hypothesis h, Map<String, EvidenceEvent> evidence) throws IOException {
         g.writeStartObject();
         g.writeNumberField("rank", h.rank());
         g.writeStringField("kind", h.kind().name());
@@ -221,7 +221,7 @@ final class JsonReport {
         }
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String s : values) {
             g.writeString(s);
@@ -229,7 +229,7 @@ final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+    static void time(JsonGenerator g, String field, Instant t) throws IOException {
         g.writeStringField(field, t == null ? null : t.toString());
     }
 

@@ -24,6 +24,10 @@ final class Bucket {
         this.name = name;
     }
 
+    String name() {
+        return name;
+    }
+
     /** {@code s3://bucket/key}: how events, diagnostics and the checkpoint name an object. */
     String location(String key) {
         return "s3://" + name + "/" + key;

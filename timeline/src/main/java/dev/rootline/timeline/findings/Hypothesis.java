@@ -38,6 +38,14 @@ public record Hypothesis(int rank, HypothesisKind kind, double score, String tit
         facts = List.copyOf(facts);
     }
 
+    /** Scores from here up explain a burst: plausible (0.5–0.8) or strong (≥ 0.8); below, nothing explains it well. */
+    public static final double PLAUSIBLE = 0.5;
+
+    /** Whether this explains its bursts at least plausibly ({@link #PLAUSIBLE}). */
+    public boolean explains() {
+        return score >= PLAUSIBLE;
+    }
+
     public Hypothesis withRank(int newRank) {
         return new Hypothesis(newRank, kind, score, title, summary, resources, bursts, association, evidence, counterEvidence,
                 mechanism, facts);

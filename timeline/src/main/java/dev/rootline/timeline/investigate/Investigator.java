@@ -45,40 +45,72 @@ import java.util.Optional;
 public final class Investigator {
     private final EventIndex.Searcher searcher;
     private final InvestigationSettings settings;
+    private final History given;
 
     public Investigator(EventIndex.Searcher searcher, InvestigationSettings settings) {
+        this(searcher, settings, null);
+    }
+
+    /**
+     * An investigator that takes the index's whole-history state from {@code history} instead of reading it
+     * again: a sweep investigates hundreds of windows of one index. {@code history} must come from the same
+     * searcher's point in time ({@link History#load}); the findings are then those of a fresh investigator.
+     */
+    public Investigator(EventIndex.Searcher searcher, InvestigationSettings settings, History history) {
         this.searcher = searcher;
         this.settings = settings;
+        this.given = history;
+    }
+
+    /**
+     * What an investigation needs from the whole history, whatever its window: snapshots are often taken long after
+     * the incident, and an ENI's life or a route table's state may begin months before it. Read-only once loaded.
+     */
+    public record History(EniLifecycle enis, TopologyHistory topology, EndpointNames endpoints, SnapshotDating dating) {
+        /**
+         * Streams the history out of the index in time order and folds it as it comes: memory holds states, not
+         * events; ENI steps (hundreds of thousands of calls in a busy account) come from the index's ENI column,
+         * not from the stored records.
+         */
+        public static History load(EventIndex.Searcher searcher) throws IOException {
+            EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
+            searcher.forEachEniStep(allTime("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface"),
+                    eniBuilder::add);
+            TopologyHistory.Builder topo = TopologyHistory.builder();
+            EndpointNames endpoints = new EndpointNames();
+            SnapshotDating dating = new SnapshotDating();
+            searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), e -> {
+                topo.snapshot(e);
+                endpoints.add(e);
+                dating.add(e);
+            });
+            searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), endpoints::add);
+            searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
+                    c -> Change.from(c).orElse(null), topo::change);
+            return new History(eniBuilder.build(), topo.build(), endpoints, dating);
+        }
+    }
+
+    /** The failure signals an investigation reads: what application logs and Kubernetes report, in [from, to). */
+    public static List<FailureSignal> failures(EventIndex.Searcher searcher, Instant from, Instant to) throws IOException {
+        List<FailureSignal> failures = new ArrayList<>();
+        searcher.forEachFailure(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
+                from, to, Integer.MAX_VALUE), FailureSignal::from, failures::addAll);
+        return failures;
     }
 
     public Findings run() throws IOException {
         Instant[] window = window();
-        List<FailureSignal> failures = new ArrayList<>();
-        searcher.forEachFailure(new SearchRequest("error:* AND NOT source:cloudtrail AND NOT source:ec2 AND NOT source:eks",
-                window[0], window[1], Integer.MAX_VALUE), FailureSignal::from, failures::addAll);
+        List<FailureSignal> failures = failures(searcher, window[0], window[1]);
         List<Burst> bursts = new BurstDetector(settings.bursts()).detect(failures);
         window = focus(window, bursts);
         Map<String, Long> sources = new HashMap<>(searcher.countBySource(window[0], window[1]));
 
-        // lifecycles and topology need the whole history: snapshots are often taken long after the incident
-        // streamed in time order and folded as they come: memory holds states, not events; ENI steps (hundreds of
-        // thousands of calls in a busy account) come from the index's ENI column, not from the stored records
-        EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
-        searcher.forEachEniStep(allTime("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface"),
-                eniBuilder::add);
-        EniLifecycle enis = eniBuilder.build();
-        TopologyHistory.Builder topo = TopologyHistory.builder();
-        EndpointNames endpoints = new EndpointNames();
-        SnapshotDating dating = new SnapshotDating();
-        searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), e -> {
-            topo.snapshot(e);
-            endpoints.add(e);
-            dating.add(e);
-        });
-        searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), endpoints::add);
-        searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
-                c -> Change.from(c).orElse(null), topo::change);
-        TopologyHistory topology = topo.build();
+        History history = given != null ? given : History.load(searcher);
+        EniLifecycle enis = history.enis();
+        TopologyHistory topology = history.topology();
+        EndpointNames endpoints = history.endpoints();
+        SnapshotDating dating = history.dating();
 
         Map<String, List<FailureSignal>> byKey = new HashMap<>();
         for (FailureSignal f : failures) {

@@ -1,0 +1,45 @@
+package dev.rootline.batch;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.PrintWriter;
+
+/**
+ * The Spark session of one batch command. Locally ({@code --master local[N]}) it prints the Spark UI's address;
+ * under {@code spark-submit} the master and resources come from the submission and {@code --master} is ignored.
+ */
+final class SparkRun implements AutoCloseable {
+    private final SparkSession spark;
+
+    SparkRun(String appName, String master, PrintWriter err) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.ui.showConsoleProgress", "false")
+                // a re-run replaces the Parquet partitions it writes, and only those
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.session.timeZone", "UTC");
+        if (System.getProperty("spark.master") == null) {
+            b.master(master);
+        }
+        spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        String m = spark.sparkContext().master();
+        String ui = spark.sparkContext().uiWebUrl().isDefined() ? spark.sparkContext().uiWebUrl().get() : null;
+        err.printf("spark    %s, %d cores%s%n", m, spark.sparkContext().defaultParallelism(),
+                ui != null && m.startsWith("local") ? ", UI at " + ui : "");
+        err.flush();
+    }
+
+    SparkSession session() {
+        return spark;
+    }
+
+    JavaSparkContext context() {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}
