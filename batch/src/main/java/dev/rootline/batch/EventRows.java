@@ -7,6 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
@@ -55,16 +56,21 @@ final class EventRows {
         return DataTypes.createStructField(name, type, nullable);
     }
 
+    /** Spark's row encoder takes Scala collections only. */
     static Row row(Event e) {
-        Map<String, List<String>> resources = new LinkedHashMap<>();
+        Map<String, scala.collection.immutable.Seq<String>> resources = new LinkedHashMap<>();
         for (Map.Entry<ResourceType, List<String>> r : e.resources().entrySet()) {
-            resources.put(r.getKey().field(), r.getValue());
+            resources.put(r.getKey().field(), seq(r.getValue()));
         }
         return RowFactory.create(e.id(), e.time() == null ? null : Timestamp.from(e.time()), e.kind(),
                 e.level() == null ? null : e.level().name(), e.message(), e.actor(), e.account(), e.region(),
-                e.eventName(), e.eventSource(), e.logger(), e.thread(), e.errors(), e.targets(), e.ips(), resources,
-                e.attributes(), e.raw(), e.provenance().path(), e.provenance().offset(), e.provenance().line(),
+                e.eventName(), e.eventSource(), e.logger(), e.thread(), seq(e.errors()), seq(e.targets()), seq(e.ips()),
+                CollectionConverters.asScala(resources), CollectionConverters.asScala(e.attributes()), e.raw(), e.provenance().path(), e.provenance().offset(), e.provenance().line(),
                 e.source().id(), date(e));
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(List<String> list) {
+        return CollectionConverters.asScala(list).toSeq();
     }
 
     static String date(Event e) {

@@ -11,8 +11,11 @@ import java.io.PrintWriter;
  */
 final class SparkRun implements AutoCloseable {
     private final SparkSession spark;
+    /** Whether this run started the session: one it found (a notebook's, a test suite's) is left running. */
+    private final boolean owned;
 
     SparkRun(String appName, String master, PrintWriter err) {
+        owned = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.ui.showConsoleProgress", "false")
                 // a re-run replaces the Parquet partitions it writes, and only those
@@ -40,6 +43,8 @@ final class SparkRun implements AutoCloseable {
 
     @Override
     public void close() {
-        spark.stop();
+        if (owned) {
+            spark.stop();
+        }
     }
 }

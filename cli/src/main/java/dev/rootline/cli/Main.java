@@ -15,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(Level.SEVERE);
-        CommandLine cl = RootlineCommand.commandLine();
+        CommandLine cl = commandLine();
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
@@ -23,6 +23,11 @@ public final class Main {
             System.err.println("rootline-peak-heap-bytes=" + peakHeap());
         }
         System.exit(code);
+    }
+
+    /** The command tree with rootline's error handling, for running it in-process (tests, embedding). */
+    public static CommandLine commandLine() {
+        return RootlineCommand.commandLine();
     }
 
     /** Sum of the heap pools' peaks: an upper bound of the peak heap in use, for {@code rootline bench}. */
