@@ -41,7 +41,9 @@ final class BatchIngestCommand implements Callable<Integer> {
             "or any URL the cluster's Hadoop file system writes (hdfs://, s3a:// where S3A is installed)."})
     String parquet;
 
-    @Option(names = "--no-index", description = "Write only the Parquet dataset.")
+    @Option(names = "--no-index", description = {
+            "Write no index: with --parquet, only the dataset; alone, a dry run that parses everything and reports",
+            "what would be ingested and rejected."})
     boolean noIndex;
 
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Folders, files, or s3://bucket[/prefix].")
@@ -49,15 +51,12 @@ final class BatchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (noIndex && parquet == null) {
-            throw new UserError("--no-index writes only the Parquet dataset: give --parquet DIR");
-        }
         PrintWriter err = spec.commandLine().getErr();
         EventIndex idx = noIndex ? null : index.open();
         SourceListing.Listed listed = list(err, sources, window, batch, idx);
         try (SparkRun spark = new SparkRun("rootline batch ingest", batch.master, err)) {
             BatchJob job = new BatchJob(spark, batch.reader(), batch.partitions, err);
-            BatchJob.ParsedRun run = job.parse(listed);
+            BatchJob.ParsedRun run = job.parse(listed, idx != null || parquet != null);
             IngestSummary summary = run.tally().summary();
             if (idx != null) {
                 summary = job.index(run, idx, index.location(), index.settings());
@@ -68,12 +67,21 @@ final class BatchIngestCommand implements Callable<Integer> {
             job.release(run);
             if (idx != null) {
                 IngestReport.print(summary, idx.directory(), err);
+            } else {
+                printDryRun(summary, err);
             }
             if (summary.internalErrors() > 0) {
                 return ExitCodes.INTERNAL;
             }
             return summary.events() == 0 ? ExitCodes.USER : ExitCodes.OK;
         }
+    }
+
+    private static void printDryRun(IngestSummary s, PrintWriter err) {
+        err.printf(java.util.Locale.ROOT, "read %,d events from %,d of %,d objects; %,d rejected records, %,d damaged, %,d unrecognised%n",
+                s.events(), s.filesRead(), s.filesSeen(), s.rejected(), s.filesDamaged(), s.filesUnrecognised());
+        s.eventsBySource().forEach((k, v) -> err.printf(java.util.Locale.ROOT, "  %-12s %,12d events%n", k, v));
+        err.flush();
     }
 
     /** Lists the sources on the driver and prints the stage line; shared with the sweep. */

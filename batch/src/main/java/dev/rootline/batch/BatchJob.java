@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * The stages of a batch run, each printed as one line with its counts and rate: list the objects (driver), parse them
- * (executors; the result is kept, spilled to disk if need be, so that every output reads it once), then write
+ * (executors; the result is kept on their local disks, so that every output reads it without parsing again), then write
  * the events to an index and/or Parquet, and extract the failure signals for a sweep.
  */
 final class BatchJob {
@@ -42,21 +42,27 @@ final class BatchJob {
         this.err = err;
     }
 
-    /** The parsed objects, kept; {@link Parsed} items with the run's tally in {@link #tally}. */
+    /** The parsed objects ({@link Parsed} items, kept on the executors' disks when {@code keep}) and the run's tally. */
     record ParsedRun(JavaRDD<Parsed> items, Tally tally) {
         long events() {
             return tally.events();
         }
     }
 
-    ParsedRun parse(SourceListing.Listed listed) {
+    /**
+     * @param keep whether outputs will read the items again: they are then written to the executors' local disks as
+     *             they are parsed, streamed (a partition is never held in memory whole: one object may be a 500k-event
+     *             log), so every output reads them once more instead of parsing again
+     */
+    ParsedRun parse(SourceListing.Listed listed, boolean keep) {
         long t0 = System.nanoTime();
         List<EvidenceObject> objects = balanced(listed.objects(), slices(listed.objects().size()));
         int slices = slices(objects.size());
         ObjectReader reader = new ObjectReader(settings);
-        JavaRDD<Parsed> items = spark.context().parallelize(objects, slices)
-                .flatMap(reader::read)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaRDD<Parsed> items = spark.context().parallelize(objects, slices).flatMap(reader::read);
+        if (keep) {
+            items = items.persist(StorageLevel.DISK_ONLY());
+        }
         Tally tally = items.filter(Parsed::isTally).map(Parsed::tally).fold(Tally.EMPTY, Tally::plus);
         double s = seconds(t0);
         IngestSummary sum = tally.summary();

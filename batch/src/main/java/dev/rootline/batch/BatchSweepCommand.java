@@ -62,6 +62,11 @@ final class BatchSweepCommand implements Callable<Integer> {
             "are one incident (an ENI recreated the next day in the same subnet) (default: ${DEFAULT-VALUE})."})
     Duration sameCause;
 
+    @Option(names = "--min-failures", paramLabel = "N", defaultValue = "20", description = {
+            "Windows whose bursts hold fewer failures are counted in the catalog, not investigated one by one",
+            "(default: ${DEFAULT-VALUE}; 1 investigates every burst)."})
+    long minFailures;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Folders, files, or s3://bucket[/prefix].")
     List<String> sources = new ArrayList<>();
 
@@ -83,14 +88,14 @@ final class BatchSweepCommand implements Callable<Integer> {
             SourceListing.Listed listed = BatchIngestCommand.list(err, sources, window, batch, idx);
             try (SparkRun spark = new SparkRun("rootline batch sweep", batch.master, err)) {
                 BatchJob job = new BatchJob(spark, batch.reader(), batch.partitions, err);
-                BatchJob.ParsedRun run = job.parse(listed);
+                BatchJob.ParsedRun run = job.parse(listed, true);
                 job.index(run, idx, location, index.settings());
                 failures = job.failures(run, from, to);
                 job.release(run);
             }
         }
         String indexFlag = "--index " + location;
-        Sweep.Options options = new Sweep.Options(incidentGap, sameCause, ReportFormat.parseList(formats), window.zone(),
+        Sweep.Options options = new Sweep.Options(incidentGap, sameCause, minFailures, ReportFormat.parseList(formats), window.zone(),
                 correlator::settings, (a, b) -> String.join(" ", command(indexFlag, a, b)));
         Catalog catalog = new Sweep(idx, options, err).run(failures, from, to,
                 sources.isEmpty() ? List.of(location) : sources, out);

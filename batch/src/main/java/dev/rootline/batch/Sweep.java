@@ -35,12 +35,13 @@ import java.util.function.BiFunction;
 final class Sweep {
     /**
      * @param incidentGap bursts less than this apart share a window
+     * @param minFailures windows whose bursts hold fewer failures are counted, not investigated one by one
      * @param sameCause   neighbouring windows with the same plausible cause on the same target, less than this apart,
      *                    are one incident
      * @param settings    the correlator's settings for a window
      * @param command     the {@code rootline investigate} command for a window, printed in the catalog
      */
-    record Options(Duration incidentGap, Duration sameCause, Set<ReportFormat> formats, ZoneId zone,
+    record Options(Duration incidentGap, Duration sameCause, long minFailures, Set<ReportFormat> formats, ZoneId zone,
                    BiFunction<Instant, Instant, InvestigationSettings> settings,
                    BiFunction<Instant, Instant, String> command) {
     }
@@ -66,9 +67,14 @@ final class Sweep {
             List<FailureSignal> signals = failures != null ? failures : Investigator.failures(searcher, window[0], window[1]);
             InvestigationSettings base = options.settings().apply(window[0], window[1]);
             List<Burst> bursts = new BurstDetector(base.bursts()).detect(signals);
-            List<Incidents.Window> windows = Incidents.group(bursts, options.incidentGap(), base.hypotheses().lookback());
-            err.printf(Locale.ROOT, "bursts   %,d bursts from %,d failure signals -> %,d windows in %.1f s%n", bursts.size(),
-                    signals.size(), windows.size(), BatchJob.seconds(t0));
+            List<Incidents.Window> all = Incidents.group(bursts, options.incidentGap(), base.hypotheses().lookback());
+            List<Incidents.Window> windows = all.stream().filter(w -> w.failures() >= options.minFailures()).toList();
+            List<Incidents.Window> small = all.stream().filter(w -> w.failures() < options.minFailures()).toList();
+            Catalog.Small background = new Catalog.Small(small.size(), small.stream().mapToLong(w -> w.bursts().size()).sum(),
+                    small.stream().mapToLong(Incidents.Window::failures).sum(), options.minFailures());
+            err.printf(Locale.ROOT, "bursts   %,d bursts from %,d failure signals -> %,d windows, %,d of them with fewer than %,d failures"
+                    + " (counted, not investigated) in %.1f s%n", bursts.size(), signals.size(), all.size(), small.size(),
+                    options.minFailures(), BatchJob.seconds(t0));
             err.flush();
             long t1 = System.nanoTime();
             Investigator.History history = Investigator.History.load(searcher);
@@ -109,7 +115,7 @@ final class Sweep {
             err.printf(Locale.ROOT, "investigate %,d windows -> %,d incidents, reports written in %.1f s%n", windows.size(),
                     merged.size(), BatchJob.seconds(t2));
             err.flush();
-            return new Catalog(window[0], window[1], sources, index.location(), found);
+            return new Catalog(window[0], window[1], sources, index.location(), found, background);
         }
     }
 

@@ -16,13 +16,22 @@ import java.util.Optional;
  * @param from, to  the window swept (the evidence's bounds when none was given)
  * @param sources   what was read: folders, {@code s3://} prefixes, or the index
  * @param index     the index the incidents can be investigated again from
+ * @param small     what was too small to investigate one by one
  */
-public record Catalog(Instant from, Instant to, List<String> sources, String index, List<Incident> incidents) {
+public record Catalog(Instant from, Instant to, List<String> sources, String index, List<Incident> incidents, Small small) {
     public static final int SCHEMA_VERSION = 1;
 
     public Catalog {
         sources = List.copyOf(sources);
         incidents = List.copyOf(incidents);
+        small = small == null ? new Small(0, 0, 0, 0) : small;
+    }
+
+    /**
+     * The windows whose bursts held fewer than {@code minFailures} failures: a year of logs has thousands of
+     * five-failure blips, counted here rather than each investigated and listed.
+     */
+    public record Small(long windows, long bursts, long failures, long minFailures) {
     }
 
     /**

@@ -57,6 +57,12 @@ public final class CatalogWriter {
             g.writeEndObject();
             JsonReport.strings(g, "sources", c.sources());
             g.writeStringField("index", c.index());
+            g.writeObjectFieldStart("small");
+            g.writeNumberField("minFailures", c.small().minFailures());
+            g.writeNumberField("windows", c.small().windows());
+            g.writeNumberField("bursts", c.small().bursts());
+            g.writeNumberField("failures", c.small().failures());
+            g.writeEndObject();
             g.writeArrayFieldStart("incidents");
             for (Catalog.Incident i : c.incidents()) {
                 g.writeStartObject();
@@ -107,6 +113,9 @@ public final class CatalogWriter {
             b.append(i == 0 ? "" : ", ").append("<code>").append(Html.text(c.sources().get(i))).append("</code>");
         }
         b.append(". Index: <code>").append(Html.text(c.index())).append("</code>.</p>\n");
+        if (c.small().windows() > 0) {
+            b.append("<p>").append(Html.text(small(c.small()))).append("</p>\n");
+        }
         if (c.incidents().isEmpty()) {
             b.append("<p>No failure burst in the window.</p>\n");
         } else {
@@ -138,6 +147,9 @@ public final class CatalogWriter {
             b.append(i == 0 ? "" : ", ").append(Markdown.code(c.sources().get(i)));
         }
         b.append(". Index: ").append(Markdown.code(c.index())).append(".\n\n");
+        if (c.small().windows() > 0) {
+            b.append(Markdown.text(small(c.small()))).append("\n\n");
+        }
         if (c.incidents().isEmpty()) {
             return b.append("No failure burst in the window.\n").toString();
         }
@@ -151,6 +163,11 @@ public final class CatalogWriter {
                     .append(Markdown.cell(Markdown.text(i.id()))).append("](").append(i.reportDir()).append("/report.md) |\n");
         }
         return b.toString();
+    }
+
+    private static String small(Catalog.Small s) {
+        return String.format(Locale.ROOT, "Not listed: %,d smaller windows (%,d bursts, %,d failures in all), each with fewer than %,d"
+                + " failures; lower --min-failures to investigate them too.", s.windows(), s.bursts(), s.failures(), s.minFailures());
     }
 
     private static boolean explained(Catalog.Incident i) {
