@@ -3,14 +3,16 @@ package dev.rootline.batch;
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.EventIndexProvider;
 import dev.rootline.index.IndexIngestion;
+import dev.rootline.ingest.Event;
 import dev.rootline.ingest.IngestSummary;
 import dev.rootline.ingest.Ingestion;
 import dev.rootline.timeline.burst.FailureSignal;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,6 +32,10 @@ import java.util.Map;
  * the events to an index and/or Parquet, and extract the failure signals for a sweep.
  */
 final class BatchJob {
+    /** Compressed input a parse task reads, about: some 60k events, 80 MB once parsed. */
+    static final long BYTES_PER_TASK = 8L << 20;
+    private static final long MAX_TASKS = 100_000;
+
     private final SparkRun spark;
     private final ReaderSettings settings;
     private final PrintWriter err;
@@ -56,8 +62,8 @@ final class BatchJob {
      */
     ParsedRun parse(SourceListing.Listed listed, boolean keep) {
         long t0 = System.nanoTime();
-        List<EvidenceObject> objects = balanced(listed.objects(), slices(listed.objects().size()));
-        int slices = slices(objects.size());
+        int slices = slices(listed);
+        List<EvidenceObject> objects = balanced(listed.objects(), slices);
         ObjectReader reader = new ObjectReader(settings);
         JavaRDD<Parsed> items = spark.context().parallelize(objects, slices).flatMap(reader::read);
         if (keep) {
@@ -95,16 +101,40 @@ final class BatchJob {
         return summary;
     }
 
-    /** Writes the Parquet dataset; a re-run replaces the (source, date) partitions it writes. */
+    /**
+     * Writes the Parquet dataset; a re-run replaces the (source, date) partitions it writes. A record delivered twice
+     * (CloudTrail does) is written once, as the index keeps it once: only the ids and where they were read are
+     * shuffled to find the twins, never the records.
+     */
     long parquet(ParsedRun run, String dir) {
         long t0 = System.nanoTime();
-        JavaRDD<Row> rows = run.items().filter(Parsed::isEvent).map(p -> EventRows.row(p.event()));
-        Dataset<Row> events = spark.session().createDataFrame(rows, EventRows.SCHEMA).dropDuplicates("id");
-        events.write().mode(SaveMode.Overwrite).partitionBy("source", "date").parquet(dir);
+        Map<String, String> twins = run.items().filter(Parsed::isEvent)
+                .mapToPair(p -> {
+                    Event e = p.event();
+                    return new Tuple2<>(e.id(), new Tuple2<>(where(e), 1L));
+                })
+                .reduceByKey((a, b) -> new Tuple2<>(a._1().compareTo(b._1()) <= 0 ? a._1() : b._1(), a._2() + b._2()))
+                .filter(t -> t._2()._2() > 1)
+                .mapValues(Tuple2::_1)
+                .collectAsMap();
+        Broadcast<HashMap<String, String>> keep = spark.context().broadcast(new HashMap<>(twins));
+        JavaRDD<Row> rows = run.items().filter(Parsed::isEvent).map(Parsed::event)
+                .filter(e -> {
+                    String kept = keep.value().get(e.id());
+                    return kept == null || kept.equals(where(e));
+                })
+                .map(EventRows::row);
+        spark.session().createDataFrame(rows, EventRows.SCHEMA)
+                .write().mode(SaveMode.Overwrite).partitionBy("source", "date").parquet(dir);
         long written = spark.session().read().parquet(dir).count();
-        stage("parquet", String.format(Locale.ROOT, "%,d events in %s, partitioned by source and date (%,d rows in the dataset)",
-                run.events(), dir, written), seconds(t0), run.events());
+        stage("parquet", String.format(Locale.ROOT, "%,d events in %s, partitioned by source and date, %,d records delivered twice"
+                + " written once (%,d rows in the dataset)", run.events(), dir, twins.size(), written), seconds(t0), run.events());
         return written;
+    }
+
+    /** Where an event was read: its file and offset, which tell two deliveries of one record apart. */
+    private static String where(Event e) {
+        return e.provenance().path() + "\u0000" + e.provenance().offset() + "\u0000" + e.provenance().line();
     }
 
     /** The failure signals of every event, extracted on the executors, each once, in [from, to) when given. */
@@ -137,11 +167,19 @@ final class BatchJob {
         }
     }
 
-    private int slices(int objects) {
+    /**
+     * Tasks to parse in: 4 per core at least, and enough that a task reads about {@link #BYTES_PER_TASK} of input,
+     * because a task's output is one partition and the embedded index's writer on the driver receives a whole
+     * partition at a time ({@code toLocalIterator}); never more tasks than objects.
+     */
+    private int slices(SourceListing.Listed listed) {
+        int objects = listed.objects().size();
         if (partitions > 0) {
             return Math.max(1, Math.min(partitions, objects));
         }
-        return Math.max(1, Math.min(objects, spark.context().defaultParallelism() * 4));
+        long bySize = (listed.bytes() + BYTES_PER_TASK - 1) / BYTES_PER_TASK;
+        long wanted = Math.max(spark.context().defaultParallelism() * 4L, Math.min(bySize, MAX_TASKS));
+        return (int) Math.max(1, Math.min(objects, wanted));
     }
 
     /**

@@ -62,9 +62,9 @@ final class BatchSweepCommand implements Callable<Integer> {
             "are one incident (an ENI recreated the next day in the same subnet) (default: ${DEFAULT-VALUE})."})
     Duration sameCause;
 
-    @Option(names = "--min-failures", paramLabel = "N", defaultValue = "20", description = {
-            "Windows whose bursts hold fewer failures are counted in the catalog, not investigated one by one",
-            "(default: ${DEFAULT-VALUE}; 1 investigates every burst)."})
+    @Option(names = "--min-failures", paramLabel = "N", defaultValue = "100", description = {
+            "Bursts of fewer failures are counted in the catalog and show in the reports of incidents around them,",
+            "but open no incident of their own (default: ${DEFAULT-VALUE}; 5, the smallest burst, lists every one)."})
     long minFailures;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Folders, files, or s3://bucket[/prefix].")

@@ -35,7 +35,8 @@ import java.util.function.BiFunction;
 final class Sweep {
     /**
      * @param incidentGap bursts less than this apart share a window
-     * @param minFailures windows whose bursts hold fewer failures are counted, not investigated one by one
+     * @param minFailures bursts with fewer failures are counted, and seen in the windows of larger ones, but open no
+     *                    window of their own
      * @param sameCause   neighbouring windows with the same plausible cause on the same target, less than this apart,
      *                    are one incident
      * @param settings    the correlator's settings for a window
@@ -67,17 +68,19 @@ final class Sweep {
             List<FailureSignal> signals = failures != null ? failures : Investigator.failures(searcher, window[0], window[1]);
             InvestigationSettings base = options.settings().apply(window[0], window[1]);
             List<Burst> bursts = new BurstDetector(base.bursts()).detect(signals);
-            List<Incidents.Window> all = Incidents.group(bursts, options.incidentGap(), base.hypotheses().lookback());
-            List<Incidents.Window> windows = all.stream().filter(w -> w.failures() >= options.minFailures()).toList();
-            List<Incidents.Window> small = all.stream().filter(w -> w.failures() < options.minFailures()).toList();
-            Catalog.Small background = new Catalog.Small(small.size(), small.stream().mapToLong(w -> w.bursts().size()).sum(),
-                    small.stream().mapToLong(Incidents.Window::failures).sum(), options.minFailures());
-            err.printf(Locale.ROOT, "bursts   %,d bursts from %,d failure signals -> %,d windows, %,d of them with fewer than %,d failures"
-                    + " (counted, not investigated) in %.1f s%n", bursts.size(), signals.size(), all.size(), small.size(),
-                    options.minFailures(), BatchJob.seconds(t0));
+            // bursts too small to matter alone (a busy estate has thousands of five-failure blips a month) neither start
+            // nor join windows: chained, they would join every incident of a year into one
+            List<Burst> notable = bursts.stream().filter(b -> b.count() >= options.minFailures()).toList();
+            List<Burst> small = bursts.stream().filter(b -> b.count() < options.minFailures()).toList();
+            List<Incidents.Window> windows = Incidents.group(notable, options.incidentGap(), base.hypotheses().lookback());
+            Catalog.Small background = new Catalog.Small(small.size(), small.stream().mapToLong(Burst::count).sum(),
+                    options.minFailures());
+            err.printf(Locale.ROOT, "bursts   %,d bursts from %,d failure signals; %,d with %,d failures or more -> %,d windows"
+                    + " in %.1f s%n", bursts.size(), signals.size(), notable.size(), options.minFailures(), windows.size(),
+                    BatchJob.seconds(t0));
             err.flush();
             long t1 = System.nanoTime();
-            Investigator.History history = Investigator.History.load(searcher);
+            Investigator.History history = windows.isEmpty() ? null : Investigator.History.load(searcher);
             err.printf(Locale.ROOT, "history  ENI lifecycles, topology and endpoints of the whole index in %.1f s%n", BatchJob.seconds(t1));
             err.flush();
 

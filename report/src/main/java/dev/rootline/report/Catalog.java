@@ -24,14 +24,14 @@ public record Catalog(Instant from, Instant to, List<String> sources, String ind
     public Catalog {
         sources = List.copyOf(sources);
         incidents = List.copyOf(incidents);
-        small = small == null ? new Small(0, 0, 0, 0) : small;
+        small = small == null ? new Small(0, 0, 0) : small;
     }
 
     /**
-     * The windows whose bursts held fewer than {@code minFailures} failures: a year of logs has thousands of
-     * five-failure blips, counted here rather than each investigated and listed.
+     * The bursts of fewer than {@code minFailures} failures: a year of logs has thousands of five-failure blips,
+     * counted here; they open no incident of their own (they show in the reports of incidents around them).
      */
-    public record Small(long windows, long bursts, long failures, long minFailures) {
+    public record Small(long bursts, long failures, long minFailures) {
     }
 
     /**

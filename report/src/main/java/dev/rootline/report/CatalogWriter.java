@@ -59,7 +59,6 @@ public final class CatalogWriter {
             g.writeStringField("index", c.index());
             g.writeObjectFieldStart("small");
             g.writeNumberField("minFailures", c.small().minFailures());
-            g.writeNumberField("windows", c.small().windows());
             g.writeNumberField("bursts", c.small().bursts());
             g.writeNumberField("failures", c.small().failures());
             g.writeEndObject();
@@ -113,7 +112,7 @@ public final class CatalogWriter {
             b.append(i == 0 ? "" : ", ").append("<code>").append(Html.text(c.sources().get(i))).append("</code>");
         }
         b.append(". Index: <code>").append(Html.text(c.index())).append("</code>.</p>\n");
-        if (c.small().windows() > 0) {
+        if (c.small().bursts() > 0) {
             b.append("<p>").append(Html.text(small(c.small()))).append("</p>\n");
         }
         if (c.incidents().isEmpty()) {
@@ -147,7 +146,7 @@ public final class CatalogWriter {
             b.append(i == 0 ? "" : ", ").append(Markdown.code(c.sources().get(i)));
         }
         b.append(". Index: ").append(Markdown.code(c.index())).append(".\n\n");
-        if (c.small().windows() > 0) {
+        if (c.small().bursts() > 0) {
             b.append(Markdown.text(small(c.small()))).append("\n\n");
         }
         if (c.incidents().isEmpty()) {
@@ -166,8 +165,9 @@ public final class CatalogWriter {
     }
 
     private static String small(Catalog.Small s) {
-        return String.format(Locale.ROOT, "Not listed: %,d smaller windows (%,d bursts, %,d failures in all), each with fewer than %,d"
-                + " failures; lower --min-failures to investigate them too.", s.windows(), s.bursts(), s.failures(), s.minFailures());
+        return String.format(Locale.ROOT, "Not incidents of their own: %,d smaller bursts (%,d failures in all), each of fewer than %,d"
+                + " failures; those near an incident show in its report. Lower --min-failures to list them too.", s.bursts(),
+                s.failures(), s.minFailures());
     }
 
     private static boolean explained(Catalog.Incident i) {

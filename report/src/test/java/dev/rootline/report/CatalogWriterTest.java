@@ -30,7 +30,7 @@ class CatalogWriterTest {
                     "rootline investigate --index idx --from " + f.from() + " --to " + f.to()));
         }
         return new Catalog(SeedFindings.FROM, SeedFindings.TO, List.of("s3://org-trail/", SeedFindings.SCRIPT), "idx", list,
-                new Catalog.Small(3, 4, 21, 20));
+                new Catalog.Small(4, 21, 20));
     }
 
     @Test
@@ -46,7 +46,7 @@ class CatalogWriterTest {
         assertThat(i.get("start").asText()).isEqualTo(SeedFindings.B1_START.toString());
         assertThat(i.get("report").asText()).isEqualTo("incidents/20241025-1203-abc120/report.html");
         assertThat(i.get("cluster").asText()).isEqualTo(SeedFindings.CLUSTER);
-        assertThat(c.at("/small/windows").asLong()).isEqualTo(3);
+        assertThat(c.at("/small/bursts").asLong()).isEqualTo(4);
         assertThat(c.at("/small/minFailures").asLong()).isEqualTo(20);
 
         // the same nodes report.json holds for these findings
@@ -74,8 +74,8 @@ class CatalogWriterTest {
         assertThat(first.select("a").attr("href")).isEqualTo("incidents/20241025-1203-abc120/report.html");
         assertThat(rows.get(1).select("td").get(2).text()).isEqualTo("no hypothesis");
         assertThat(doc.select("p").first().text()).contains("2 incidents; 1 with a cause scored 0.5 or more");
-        assertThat(doc.select("p").get(1).text()).isEqualTo("Not listed: 3 smaller windows (4 bursts, 21 failures in all), each with"
-                + " fewer than 20 failures; lower --min-failures to investigate them too.");
+        assertThat(doc.select("p").get(1).text()).isEqualTo("Not incidents of their own: 4 smaller bursts (21 failures in all), each of"
+                + " fewer than 20 failures; those near an incident show in its report. Lower --min-failures to list them too.");
 
         String md = Files.readString(dir.resolve("catalog.md"));
         assertThat(md).contains("| Start (UTC) | End | Top cause | Score | Cluster | Failures | Report |")

@@ -53,11 +53,6 @@ public final class Incidents {
         public Instant end() {
             return bursts.stream().map(Burst::end).max(Instant::compareTo).orElseThrow();
         }
-
-        /** The failures in its bursts. */
-        public long failures() {
-            return bursts.stream().mapToLong(Burst::count).sum();
-        }
     }
 
     /**
