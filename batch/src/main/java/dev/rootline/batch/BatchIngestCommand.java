@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "ingest", description = {
-        "Parse folders and s3://bucket[/prefix] archives on every executor, into an index and/or a Parquet dataset.",
-        "A CloudTrail bucket is listed only in the date partitions of --from/--to; digests are skipped; a bad object",
-        "is rejected with its key and reason. Idempotent: events keep their stable ids, so a re-run duplicates nothing."})
+        "Parse evidence on every executor into an index and/or a Parquet dataset.",
+        "SOURCE: folders, files, s3://bucket[/prefix]. A CloudTrail bucket is listed only in the date partitions",
+        "of --from/--to; digests are skipped; a bad object is rejected with its key and reason.",
+        "Events keep their stable ids: a retried task or a re-run duplicates nothing."})
 final class BatchIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

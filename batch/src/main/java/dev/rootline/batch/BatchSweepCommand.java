@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", description = {
-        "Find every past incident: parse the sources on every executor into an index (--index, else DIR/index),",
-        "find the failure bursts of the whole history, group bursts close in time into incidents, investigate each",
-        "over its own window and write DIR/catalog.{json,html,md} and DIR/incidents/<id>/report.*.",
-        "Without SOURCE, sweeps what --index already holds."})
+        "Find every past incident and write one catalog of them.",
+        "Parses the sources on every executor into an index (--index, else DIR/index), finds the failure bursts of",
+        "the whole history, groups bursts close in time into incidents, investigates each over its own window and",
+        "writes DIR/catalog.{json,html,md} and DIR/incidents/<id>/report.*. Without SOURCE, sweeps --index."})
 final class BatchSweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
