@@ -6,6 +6,9 @@ import dev.rootline.ingest.Failure;
 import dev.rootline.ingest.cloudtrail.ChangeCall;
 import dev.rootline.ingest.ec2.EniStep;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -107,11 +110,23 @@ final class LuceneEventIndex implements EventIndex {
                 d.close();
                 throw e;
             }
-            return new LuceneWriter(w, d);
+            boolean empty = w.getDocStats().maxDoc == 0;
+            return new LuceneWriter(w, d, empty ? new FirstSightings(FirstSightings.defaultBytes()) : null,
+                    !empty && idHasDocValues(d));
         } catch (LockObtainFailedException e) {
             d.close();
             throw new IndexException("index in use: another rootline process is writing to " + dir
                     + "; wait for it to finish (or use another --index)");
+        }
+    }
+
+    /** Whether the index was written when ids still had doc values (before 2026-12); see {@link EventDocuments}. */
+    private static boolean idHasDocValues(Directory d) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(d)) {
+            FieldInfo id = FieldInfos.getMergedFieldInfos(r).fieldInfo(Fields.ID);
+            return id != null && id.getDocValuesType() != DocValuesType.NONE;
+        } catch (IndexNotFoundException e) {
+            return false; // documents flushed but never committed: the writer decides their shape
         }
     }
 
@@ -129,19 +144,29 @@ final class LuceneEventIndex implements EventIndex {
     private static final class LuceneWriter implements Writer {
         private final IndexWriter writer;
         private final Directory directory;
+        /** Set when the index was empty at open: then a first-seen id is added without a delete. */
+        private final FirstSightings sightings;
+        private final boolean idDocValues;
         private volatile long lastCommit = System.currentTimeMillis();
 
-        LuceneWriter(IndexWriter writer, Directory directory) {
+        LuceneWriter(IndexWriter writer, Directory directory, FirstSightings sightings, boolean idDocValues) {
             this.writer = writer;
             this.directory = directory;
+            this.sightings = sightings;
+            this.idDocValues = idDocValues;
         }
 
         @Override
         public void upsert(Event event, Consumer<Diagnostic> problems) throws IOException {
             List<String> capped = new ArrayList<>(0);
-            var doc = EventDocuments.toDocument(event, capped::add);
+            var doc = EventDocuments.toDocument(event, capped::add, idDocValues);
             try {
-                writer.updateDocument(new Term(Fields.ID, event.id()), doc);
+                if (sightings == null) {
+                    writer.updateDocument(new Term(Fields.ID, event.id()), doc);
+                } else {
+                    sightings.write(event.id(), () -> writer.addDocument(doc),
+                            () -> writer.updateDocument(new Term(Fields.ID, event.id()), doc));
+                }
             } catch (IllegalArgumentException e) {
                 // Lucene refused this document alone and stays usable (aborting failures are not IAEs)
                 problems.accept(IndexProblems.rejected(event, e));

@@ -25,7 +25,7 @@ public final class EventJson {
     public static void write(Event e, JsonGenerator g, boolean withRaw) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", e.id());
-        g.writeStringField("time", e.time() == null ? null : e.time().toString());
+        g.writeStringField("time", e.time() == null ? null : Timestamps.iso(e.time()));
         g.writeStringField("source", e.source().id());
         g.writeStringField("kind", e.kind());
         writeIfPresent(g, "level", e.level() == null ? null : e.level().name());

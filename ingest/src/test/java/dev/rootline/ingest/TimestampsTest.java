@@ -2,6 +2,7 @@ package dev.rootline.ingest;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +70,32 @@ class TimestampsTest {
     void arbitraryTextNeverThrows(@ForAll String text) {
         Timestamps.parse(text, ZoneOffset.UTC);
         Timestamps.parseAny(text, ZoneOffset.UTC);
+    }
+
+    @Property
+    void isoPrintsWhatInstantToStringPrints(@ForAll @LongRange(min = -70_000_000_000L, max = 260_000_000_000L) long seconds,
+                                            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                            @ForAll @IntRange(min = 0, max = 3) int precision) {
+        // whole seconds, millis and micros are what evidence carries; each prints with its own fraction width
+        int n = switch (precision) {
+            case 0 -> 0;
+            case 1 -> nanos / 1_000_000 * 1_000_000;
+            case 2 -> nanos / 1_000 * 1_000;
+            default -> nanos;
+        };
+        Instant t = Instant.ofEpochSecond(seconds, n);
+        assertThat(Timestamps.iso(t)).isEqualTo(t.toString());
+    }
+
+    @Test
+    void isoAtTheEdgesOfFourDigitYears() {
+        for (String s : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.999Z", "2024-02-29T12:00:00.100Z", "2000-02-29T00:00:00.000001Z"}) {
+            Instant t = Instant.parse(s);
+            assertThat(Timestamps.iso(t)).isEqualTo(t.toString());
+        }
+        Instant far = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(Timestamps.iso(far)).isEqualTo(far.toString());
+        assertThat(Timestamps.iso(Instant.MIN)).isEqualTo(Instant.MIN.toString());
     }
 }
