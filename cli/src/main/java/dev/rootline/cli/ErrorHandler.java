@@ -29,6 +29,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         } else if (t instanceof AccessDeniedException) {
             code = ExitCodes.USER;
             message = "permission denied: " + t.getMessage();
+        } else if (dev.rootline.index.DiskFull.reason(t) != null) {
+            // a full disk met outside the index (a report, an export): still the user's to fix, in one line
+            code = ExitCodes.USER;
+            message = "disk full (" + dev.rootline.index.DiskFull.reason(t) + "): free some space and run the same command again";
         } else {
             code = ExitCodes.INTERNAL;
             message = "internal error: " + t + (verbose ? "" : " (run with --verbose for details)");

@@ -51,6 +51,19 @@ public final class IndexIngestion {
      * warnings logged beside the index, what the index refused counted, one commit at the end.
      */
     public static IngestSummary run(EventIndex index, Producer producer, Ingestion.Listener progress) throws IOException {
+        try {
+            return write(index, producer, progress);
+        } catch (IOException | RuntimeException e) {
+            String full = DiskFull.reason(e);
+            if (full == null) {
+                throw e;
+            }
+            // the writer died before its next commit: the index on disk is the last commit, and a re-run is exact
+            throw DiskFull.writing("the index (it keeps its last commit)", index.directory(), full, e);
+        }
+    }
+
+    private static IngestSummary write(EventIndex index, Producer producer, Ingestion.Listener progress) throws IOException {
         Instant started = Instant.now();
         Map<String, Long> before = counts(index);
         IndexTally refused = new IndexTally();
