@@ -20,7 +20,7 @@ class CrashSafetyTest {
     private static final long TOTAL = (long) FILES * PER_FILE + (long) LOG_FILES * LOG_EVENTS;
 
     /** A Spring Boot log of {@code n} events, every tenth with a two-line stack trace. */
-    private static void writeLog(Path file, String prefix, int n) throws java.io.IOException {
+    static void writeLog(Path file, String prefix, int n) throws java.io.IOException {
         try (var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(
                 new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)), java.nio.charset.StandardCharsets.UTF_8))) {
             java.time.LocalDateTime t = java.time.LocalDateTime.parse("2024-10-25T12:00:00");
@@ -79,7 +79,7 @@ class CrashSafetyTest {
                 killedMidway, partial, TOTAL);
     }
 
-    private static boolean hasCommit(Path lucene) throws Exception {
+    static boolean hasCommit(Path lucene) throws Exception {
         if (!Files.isDirectory(lucene)) {
             return false;
         }
