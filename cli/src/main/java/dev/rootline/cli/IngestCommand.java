@@ -75,8 +75,14 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IngestProgress progress = IngestProgress.forStderr(err);
         IngestSummary summary;
-        try (progress) {
-            summary = IndexIngestion.run(idx, ingestion, paths, progress);
+        try (Interruption interruption = Interruption.install(err)) {
+            try (progress) {
+                summary = IndexIngestion.run(idx, ingestion, paths, progress, interruption::requested);
+            } catch (IndexIngestion.Stopped stopped) {
+                interruption.farewell("interrupted: what was read so far is committed to " + idx.directory()
+                        + "; run the same command again to finish");
+                return ExitCodes.INTERRUPTED;
+            }
         }
         IngestReport.print(summary, idx.directory(), err);
         if (summary.internalErrors() > 0) {

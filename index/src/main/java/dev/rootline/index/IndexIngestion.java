@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +32,23 @@ public final class IndexIngestion {
 
     public static IngestSummary run(EventIndex index, Ingestion ingestion, List<Path> inputs,
                                     Ingestion.Listener progress) throws IOException {
-        return run(index, (sink, listener, refused) -> ingestion.run(inputs, sink, listener), progress);
+        return run(index, ingestion, inputs, progress, () -> false);
+    }
+
+    /**
+     * The same, stopping early once {@code stop} says so: no further record is taken, what was taken is indexed
+     * and committed, and {@link Stopped} is thrown. Re-running the same ingest then completes it exactly.
+     */
+    public static IngestSummary run(EventIndex index, Ingestion ingestion, List<Path> inputs,
+                                    Ingestion.Listener progress, BooleanSupplier stop) throws IOException {
+        return run(index, (sink, listener, refused) -> ingestion.run(inputs, sink, listener), progress, stop);
+    }
+
+    /** Thrown by a run that {@code stop} ended early, after its commit. */
+    public static final class Stopped extends IOException {
+        Stopped() {
+            super("stopped before the end; what was read is committed");
+        }
     }
 
     /** Where the events come from: files read here, or events parsed elsewhere (a batch job's executors). */
@@ -51,8 +68,13 @@ public final class IndexIngestion {
      * warnings logged beside the index, what the index refused counted, one commit at the end.
      */
     public static IngestSummary run(EventIndex index, Producer producer, Ingestion.Listener progress) throws IOException {
+        return run(index, producer, progress, () -> false);
+    }
+
+    private static IngestSummary run(EventIndex index, Producer producer, Ingestion.Listener progress, BooleanSupplier stop)
+            throws IOException {
         try {
-            return write(index, producer, progress);
+            return write(index, producer, progress, stop);
         } catch (IOException | RuntimeException e) {
             String full = DiskFull.reason(e);
             if (full == null) {
@@ -63,7 +85,8 @@ public final class IndexIngestion {
         }
     }
 
-    private static IngestSummary write(EventIndex index, Producer producer, Ingestion.Listener progress) throws IOException {
+    private static IngestSummary write(EventIndex index, Producer producer, Ingestion.Listener progress, BooleanSupplier stop)
+            throws IOException {
         Instant started = Instant.now();
         Map<String, Long> before = counts(index);
         IndexTally refused = new IndexTally();
@@ -100,11 +123,23 @@ public final class IndexIngestion {
                 refused.count(d);
                 log.accept(d);
             };
+            Stopped stopped = null;
             try (ParallelUpserts upserts = new ParallelUpserts(writer, indexProblems,
                     Runtime.getRuntime().availableProcessors(), 4096)) {
-                summary = producer.produce(upserts::accept, listener, indexProblems);
+                summary = producer.produce(e -> {
+                    if (stop.getAsBoolean()) {
+                        throw new Stopped(); // every reader thread ends its file here; the queue still drains
+                    }
+                    upserts.accept(e);
+                }, listener, indexProblems);
+            } catch (Stopped s) {
+                stopped = s;
+                summary = null;
             }
             writer.commit();
+            if (stopped != null) {
+                throw stopped;
+            }
         }
         Map<String, Long> added = new TreeMap<>();
         counts(index).forEach((source, n) -> {
