@@ -40,10 +40,7 @@ class CrashSafetyTest {
 
     @Test
     void killedIngestRerunGivesExactlyTheCleanResult() throws Exception {
-        Path evidence = Files.createDirectories(dir.resolve("evidence"));
-        for (int f = 0; f < FILES; f++) {
-            SyntheticTrail.write(evidence.resolve("trail-" + f + ".json.gz"), "f" + f, PER_FILE, 200, true);
-        }
+        Path evidence = SyntheticTrail.folder(dir, FILES, PER_FILE);
         for (int f = 0; f < LOG_FILES; f++) {
             writeLog(evidence.resolve("clouddriver-" + f + ".log.gz"), "l" + f, LOG_EVENTS);
         }

@@ -23,10 +23,7 @@ class InterruptedIngestTest {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalCommitsWhatWasReadAndTheSameCommandFinishesIt(String signal) throws Exception {
-        Path evidence = Files.createDirectories(dir.resolve("evidence"));
-        for (int f = 0; f < FILES; f++) {
-            SyntheticTrail.write(evidence.resolve("trail-" + f + ".json.gz"), "f" + f, PER_FILE, 200, true);
-        }
+        Path evidence = SyntheticTrail.folder(dir, FILES, PER_FILE);
         String index = dir.resolve("index").toString();
         Path log = dir.resolve("child.log");
         // periodic commits rare, so what the index holds after the signal is the signal's own commit

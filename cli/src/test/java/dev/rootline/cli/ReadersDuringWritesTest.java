@@ -26,10 +26,7 @@ class ReadersDuringWritesTest {
 
     @Test
     void searchAndInvestigateReadCommitsOnlyWhileAnIngestWrites() throws Exception {
-        Path evidence = Files.createDirectories(dir.resolve("evidence"));
-        for (int f = 0; f < FILES; f++) {
-            SyntheticTrail.write(evidence.resolve("trail-" + f + ".json.gz"), "f" + f, PER_FILE, 200, true);
-        }
+        Path evidence = SyntheticTrail.folder(dir, FILES, PER_FILE);
         CrashSafetyTest.writeLog(evidence.resolve("clouddriver.log.gz"), "l", LOG_EVENTS);
         String index = dir.resolve("index").toString();
         Process child = ChildJvm.start(dir.resolve("child.log"), List.of("-Xmx256m", "-Drootline.commitEveryMillis=300"),

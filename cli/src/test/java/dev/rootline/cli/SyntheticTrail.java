@@ -14,6 +14,15 @@ final class SyntheticTrail {
     private SyntheticTrail() {
     }
 
+    /** {@code dir/evidence} holding {@code files} gzipped trails ({@code trail-N.json.gz}, ids {@code fN-i}). */
+    static Path folder(Path dir, int files, int perFile) throws IOException {
+        Path evidence = Files.createDirectories(dir.resolve("evidence"));
+        for (int f = 0; f < files; f++) {
+            write(evidence.resolve("trail-" + f + ".json.gz"), "f" + f, perFile, 200, true);
+        }
+        return evidence;
+    }
+
     /**
      * Writes {@code records} records with ids {@code prefix-0…} as one {@code {"Records":[…]}} file; each
      * record carries {@code padBytes} of policy text, as IAM calls do, to control the volume.
