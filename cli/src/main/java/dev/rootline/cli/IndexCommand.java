@@ -9,8 +9,11 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** Index administration: {@code rootline index create} lays out a SolrCloud collection before the first ingest. */
-@Command(name = "index", description = "Manage an index.", subcommands = IndexCommand.Create.class)
+/**
+ * Index administration: {@code rootline index create} lays out a SolrCloud collection before the first ingest;
+ * {@code rootline index check} verifies an embedded index and drops damaged segments.
+ */
+@Command(name = "index", description = "Manage an index.", subcommands = {IndexCommand.Create.class, IndexCheckCommand.class})
 final class IndexCommand extends CommandGroup {
     @Command(name = "create", description = {
             "Create a SolrCloud collection with rootline's schema: uploads the configset, then creates the collection.",

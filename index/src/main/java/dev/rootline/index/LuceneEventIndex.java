@@ -37,6 +37,7 @@ import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -101,28 +102,40 @@ final class LuceneEventIndex implements EventIndex {
                 // close() waits for merges, so searches meet a few large segments; a crash never gets here
                 .setCommitOnClose(true);
 
+        IndexWriter w;
         try {
-            IndexWriter w = new IndexWriter(d, config);
-            try {
-                IndexVersion.check(w, dir);
-            } catch (IndexException e) {
-                w.rollback();
-                d.close();
-                throw e;
-            }
-            boolean empty = w.getDocStats().maxDoc == 0;
-            return new LuceneWriter(w, d, empty ? new FirstSightings(FirstSightings.defaultBytes()) : null,
-                    !empty && idHasDocValues(d));
+            w = new IndexWriter(d, config);
         } catch (LockObtainFailedException e) {
             d.close();
             throw new IndexException("index in use: another rootline process is writing to " + dir
                     + "; wait for it to finish (or use another --index)");
+        } catch (IOException e) {
+            d.close();
+            if (IndexDamaged.isDamage(e) || e instanceof NoSuchFileException) {
+                throw IndexDamaged.opening(dir, e);
+            }
+            throw e;
+        }
+        try {
+            IndexVersion.check(w, dir);
+            boolean empty = w.getDocStats().maxDoc == 0;
+            // a damaged index is refused before anything is added to it, and before a merge would read it
+            boolean idDocValues = !empty && verifiedCommit(d);
+            return new LuceneWriter(w, d, empty ? new FirstSightings(FirstSightings.defaultBytes()) : null, idDocValues);
+        } catch (IOException | RuntimeException e) {
+            w.rollback();
+            d.close();
+            throw e;
         }
     }
 
-    /** Whether the index was written when ids still had doc values (before 2026-12); see {@link EventDocuments}. */
-    private static boolean idHasDocValues(Directory d) throws IOException {
-        try (DirectoryReader r = DirectoryReader.open(d)) {
+    /**
+     * Verifies the last commit's files ({@link SegmentChecksums}) and says whether it was written when ids still
+     * had doc values (before 2026-12; see {@link EventDocuments}).
+     */
+    private boolean verifiedCommit(Directory d) throws IOException {
+        try (DirectoryReader r = openReader(d)) {
+            SegmentChecksums.verify(r, d, dir);
             FieldInfo id = FieldInfos.getMergedFieldInfos(r).fieldInfo(Fields.ID);
             return id != null && id.getDocValuesType() != DocValuesType.NONE;
         } catch (IndexNotFoundException e) {
@@ -130,15 +143,41 @@ final class LuceneEventIndex implements EventIndex {
         }
     }
 
+    /** Opens the last commit; a damaged commit point or segment header is an {@link IndexDamaged}. */
+    private DirectoryReader openReader(Directory d) throws IOException {
+        try {
+            return DirectoryReader.open(d);
+        } catch (IndexNotFoundException e) {
+            throw e;
+        } catch (IOException e) {
+            if (IndexDamaged.isDamage(e) || e instanceof NoSuchFileException) {
+                throw IndexDamaged.opening(dir, e);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Searcher openSearcher() throws IOException {
         Directory d = FSDirectory.open(dir.resolve(LUCENE));
+        DirectoryReader r;
         try {
-            return new LuceneSearcher(DirectoryReader.open(d), d);
+            r = openReader(d);
         } catch (IndexNotFoundException e) {
             d.close();
             throw new IndexException("no index at " + dir + ": run 'rootline ingest --index " + dir + " PATH…' first");
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
         }
+        try {
+            SegmentChecksums.verify(r, d, dir);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            d.close();
+            throw e;
+        }
+        return new LuceneSearcher(r, d);
     }
 
     private static final class LuceneWriter implements Writer {
