@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 PullCommand.class,
                 IndexCommand.class,
+                VerifyCommand.class,
                 SolrCommand.class,
                 CommandLine.HelpCommand.class
         })

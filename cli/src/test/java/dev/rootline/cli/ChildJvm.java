@@ -11,7 +11,12 @@ final class ChildJvm {
     }
 
     static Process start(Path log, List<String> jvmArgs, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(log, List.of(), jvmArgs, args);
+    }
+
+    /** The same, started through {@code prefix} (e.g. {@code setpriv …} to run without some privileges). */
+    static Process start(Path log, List<String> prefix, List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(jvmArgs);

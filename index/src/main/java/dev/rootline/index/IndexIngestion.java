@@ -3,8 +3,10 @@ package dev.rootline.index;
 import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.DiagnosticsLog;
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.ingest.IngestSummary;
 import dev.rootline.ingest.Ingestion;
+import dev.rootline.ingest.SourceRead;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Ingests evidence into an index: upserts every event, writes rejected records to {@code rejects.jsonl}
- * and warnings to {@code warnings.jsonl} in the index folder, and commits at the end (and every 30 s
+ * Ingests evidence into an index: upserts every event, writes rejected records to {@code rejects.jsonl},
+ * warnings to {@code warnings.jsonl} and a line per source read to {@code manifest.jsonl} in the index folder, and commits at the end (and every 30 s
  * while running, so a long ingest killed mid-way keeps most of its work; re-running it is always exact).
  * The summary it returns counts what the index gained, which is what a search then finds.
  */
@@ -93,7 +95,8 @@ public final class IndexIngestion {
         IngestSummary summary;
         try (EventIndex.Writer writer = index.openWriter();
              DiagnosticsLog rejects = new DiagnosticsLog(index.directory().resolve(REJECTS), started);
-             DiagnosticsLog warnings = new DiagnosticsLog(index.directory().resolve(WARNINGS), started)) {
+             DiagnosticsLog warnings = new DiagnosticsLog(index.directory().resolve(WARNINGS), started);
+             EvidenceManifest manifest = EvidenceManifest.append(index.directory())) {
             Consumer<Diagnostic> log = d -> {
                 (d.severity() == Diagnostic.Severity.REJECTED ? rejects : warnings).write(d);
                 progress.diagnostic(d);
@@ -118,6 +121,12 @@ public final class IndexIngestion {
                 public void diagnostic(Diagnostic d) {
                     log.accept(d);
                 }
+
+                @Override
+                public void sourceRead(SourceRead read) {
+                    manifest.write(read);
+                    progress.sourceRead(read);
+                }
             };
             Consumer<Diagnostic> indexProblems = d -> {
                 refused.count(d);
@@ -137,6 +146,7 @@ public final class IndexIngestion {
                 summary = null;
             }
             writer.commit();
+            manifest.flush();
             if (stopped != null) {
                 throw stopped;
             }

@@ -45,6 +45,10 @@ public final class Ingestion {
 
         default void diagnostic(Diagnostic diagnostic) {
         }
+
+        /** A source finished: its line in the evidence manifest. */
+        default void sourceRead(SourceRead read) {
+        }
     }
 
     /**
@@ -138,10 +142,12 @@ public final class Ingestion {
                 }
                 extracted = extracted != null ? extracted : Files.createTempDirectory("rootline-archives");
                 tally.archives.increment();
-                for (Archives.Member m : Archives.extract(new InputFile(f, in.origin()), Files.createTempDirectory(extracted, "a"), 1,
-                        d -> report(listener, tally, d))) {
-                    units.add(new Unit(m.file(), m.origin()));
-                }
+                SourceStat before = SourceStat.of(f);
+                List<Archives.Member> members = Archives.extract(new InputFile(f, in.origin()),
+                        Files.createTempDirectory(extracted, "a"), 1, d -> report(listener, tally, d));
+                members.forEach(m -> units.add(new Unit(m.file(), m.origin())));
+                listener.sourceRead(read(f, in.origin() != null ? in.origin() : f.toAbsolutePath().normalize().toString(),
+                        before, "archive", 0, 0, 0, members.size() + " members, each listed as its own line", listener, tally));
             }
             long total = 0;
             List<Path> files = new ArrayList<>();
@@ -193,9 +199,12 @@ public final class Ingestion {
 
     private void ingestFile(Unit unit, Sink sink, Listener listener, Tally tally) {
         Path path = unit.file();
-        String origin = unit.origin() != null ? unit.origin() : path.toString();
+        String origin = unit.origin() != null ? unit.origin() : path.toAbsolutePath().normalize().toString();
         long size = 0;
         FileContext ctx = null;
+        String format = null;
+        long fileRejects = 0;
+        SourceStat before = SourceStat.of(path);
         try {
             InputFile file = new InputFile(path, unit.origin());
             size = file.size();
@@ -208,33 +217,83 @@ public final class Ingestion {
                     : registry.detect(file).orElse(null);
             if (parser == null) {
                 tally.unrecognised.increment();
+                fileRejects++;
                 report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, 0, -1,
                         "unrecognised format: not " + String.join(", ", registry.names())));
                 return;
             }
             tally.byFormat.computeIfAbsent(parser.name(), k -> new LongAdder()).increment();
+            format = parser.name();
             ctx = new FileContext(file, sink, listener, tally);
             try {
                 parser.parse(file, ctx);
             } catch (IOException | UncheckedIOException e) {
                 tally.damaged.increment();
+                fileRejects++;
                 report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
                         damage(e, file, ctx.events.get())));
             } catch (SinkFailure e) {
                 throw e;
             } catch (RuntimeException e) {
                 tally.internalErrors.increment();
+                fileRejects++;
                 report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
                         "internal error in the " + parser.name() + " parser (" + e + "); " + ctx.events.get()
                                 + " events before it were kept; please report this"));
             }
         } catch (IOException e) {
             report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, origin, -1, -1,
-                    "unreadable file: " + e.getMessage()));
+                    e instanceof java.nio.file.AccessDeniedException ? "unreadable: permission denied"
+                            : "unreadable file: " + e.getMessage()));
             tally.damaged.increment();
+            fileRejects++;
         } finally {
-            listener.fileDone(path, size, ctx == null ? 0 : ctx.events.get());
+            long events = ctx == null ? 0 : ctx.events.get();
+            listener.sourceRead(read(path, origin, before, format, events,
+                    fileRejects + (ctx == null ? 0 : ctx.rejects.get()), ctx == null ? 0 : ctx.warnings.get(), null, listener, tally));
+            listener.fileDone(path, size, events);
         }
+    }
+
+    /**
+     * The manifest line for a source just read: its bytes hashed again now (they are in the page cache), and a
+     * warning when the file changed or went away while it was read, since its events then come from bytes that no
+     * longer exist as read.
+     */
+    private static SourceRead read(Path path, String origin, SourceStat before, String format, long events, long rejects,
+                                   long warnings, String note, Listener listener, Tally tally) {
+        String sha = null;
+        String problem = null;
+        if (before == null) {
+            // unreadable from the start (permission denied): already rejected, and nothing was read to vouch for
+            return new SourceRead(origin, 0, null, null, java.time.Instant.now(), format, events, rejects, warnings,
+                    note == null ? "unreadable" : note);
+        }
+        try {
+            if (!Files.exists(path)) {
+                throw new java.nio.file.NoSuchFileException(path.toString());
+            }
+            sha = Files.isRegularFile(path) ? EvidenceManifest.sha256(path) : null;
+        } catch (IOException | UncheckedIOException e) {
+            problem = e instanceof java.nio.file.NoSuchFileException ? "it disappeared while it was read"
+                    : "it could not be read again to hash it (" + e.getMessage() + ")";
+        }
+        SourceStat after = SourceStat.of(path);
+        if (problem == null && before != null && !before.equals(after)) {
+            problem = "it changed while it was read (" + before.describeChange(after) + ")";
+        }
+        if (problem != null) {
+            warnings++;
+            report(listener, tally, new Diagnostic(Diagnostic.Severity.WARNING, origin, -1, -1, problem + "; the " + events
+                    + " events read were kept: read it again once it is complete"));
+            note = note == null ? problem : note + "; " + problem;
+            if (after == null || !problem.startsWith("it changed")) {
+                sha = null;
+            }
+        }
+        SourceStat stat = after != null ? after : before;
+        return new SourceRead(origin, stat == null ? 0 : stat.size(), sha, stat == null ? null : stat.modified(),
+                java.time.Instant.now(), format, events, rejects, warnings, note);
     }
 
     private static String damage(Exception e, InputFile file, long kept) {
@@ -276,6 +335,8 @@ public final class Ingestion {
         private final Listener listener;
         private final Tally tally;
         private final AtomicLong events = new AtomicLong();
+        private final AtomicLong rejects = new AtomicLong();
+        private final AtomicLong warnings = new AtomicLong();
         private boolean skipped;
 
         FileContext(InputFile file, Sink sink, Listener listener, Tally tally) {
@@ -324,11 +385,13 @@ public final class Ingestion {
 
         @Override
         public void reject(long offset, long line, String reason) {
+            rejects.incrementAndGet();
             report(listener, tally, new Diagnostic(Diagnostic.Severity.REJECTED, file.origin(), offset, line, reason));
         }
 
         @Override
         public void warn(long offset, long line, String reason) {
+            warnings.incrementAndGet();
             report(listener, tally, new Diagnostic(Diagnostic.Severity.WARNING, file.origin(), offset, line, reason));
         }
 
