@@ -3,14 +3,25 @@ package dev.rootline.cli;
 import dev.rootline.ingest.EvidenceCheck;
 import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.ingest.SourceRead;
+import dev.rootline.ingest.aws.AwsClients;
+import dev.rootline.ingest.cloudtrail.digest.DigestReport;
+import dev.rootline.ingest.cloudtrail.digest.DigestValidation;
+import dev.rootline.ingest.cloudtrail.digest.PublicKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +31,10 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", description = {
         "Hash again every evidence file the index's manifest lists and report any that changed or went missing",
         "since it was read. S3 objects and archive members are listed as not checked here (archives are checked).",
-        "Exit 0 when every file checked is unchanged, 1 otherwise."})
+        "Where CloudTrail digest files sit beside the CloudTrail evidence (AWSLogs/…/CloudTrail-Digest/), or in a",
+        "--digests folder, validate them as 'aws cloudtrail validate-logs' does: each log file's hash, the chain of",
+        "digests, and each digest's signature with --public-key files or the keys cloudtrail:ListPublicKeys returns.",
+        "Exit 0 when every file checked is unchanged and every digest chain intact, 1 otherwise."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,10 +42,34 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     IndexOptions index;
 
+    @Mixin
+    AwsOptions aws;
+
+    @Option(names = "--digests", paramLabel = "DIR", description = {
+            "A folder of CloudTrail logs and digests to validate (repeatable); by default every AWSLogs folder",
+            "of the manifest's CloudTrail files that holds digests."})
+    List<Path> digests = new ArrayList<>();
+
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "CloudTrail's public key for the digests' region (PEM or DER; repeatable).")
+    List<Path> publicKeys = new ArrayList<>();
+
+    @Option(names = "--aws-public-keys",
+            description = "Ask cloudtrail:ListPublicKeys for the keys (with --region, --profile, --endpoint-url).")
+    boolean awsPublicKeys;
+
     @Override
     public Integer call() throws IOException {
         Path dir = index.open().directory();
         List<SourceRead> manifest = EvidenceManifest.read(dir);
+        boolean intact = verifyManifest(dir, manifest);
+        return verifyDigests(manifest) && intact ? ExitCodes.OK : ExitCodes.USER;
+    }
+
+    private boolean verifyManifest(Path dir, List<SourceRead> manifest) {
+        if (manifest.isEmpty() && !digests.isEmpty()) {
+            return true;
+        }
         if (manifest.isEmpty()) {
             throw new UserError("no evidence manifest in " + dir + " (" + EvidenceManifest.FILE + "): the index was written"
                     + " before rootline kept one, or holds nothing; ingest the evidence again to record it"
@@ -58,6 +96,76 @@ final class VerifyCommand implements Callable<Integer> {
                 manifest.size(), EvidenceManifest.digest(manifest).substring(0, 16), unchanged, IngestProgress.bytes(bytes),
                 changed, missing, notChecked);
         out.flush();
-        return changed + missing == 0 ? ExitCodes.OK : ExitCodes.USER;
+        return changed + missing == 0;
+    }
+
+    /** Validates the digest folders; true when each is intact (or there are none). */
+    private boolean verifyDigests(List<SourceRead> manifest) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>(digests);
+        if (digests.isEmpty()) {
+            folders.addAll(digestFolders(manifest));
+        }
+        if (folders.isEmpty()) {
+            return true;
+        }
+        PublicKeys keys = keys();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean intact = true;
+        try {
+            for (Path folder : folders) {
+                if (!Files.isDirectory(folder)) {
+                    throw new UserError("no such folder: " + folder);
+                }
+                DigestReport report = DigestValidation.validate(folder, keys);
+                out.println(folder + ":");
+                report.lines().forEach(l -> out.println("  " + l));
+                intact &= report.intact();
+            }
+        } finally {
+            if (clients != null) {
+                clients.close();
+            }
+        }
+        if (publicKeys.isEmpty() && !awsPublicKeys) {
+            out.println("signatures need CloudTrail's public keys: give --public-key FILE or --aws-public-keys");
+        }
+        out.flush();
+        return intact;
+    }
+
+    private AwsClients clients;
+
+    private PublicKeys keys() throws IOException {
+        List<PublicKeys> sources = new ArrayList<>();
+        if (!publicKeys.isEmpty()) {
+            sources.add(PublicKeys.fromFiles(publicKeys.toArray(Path[]::new)));
+        }
+        if (awsPublicKeys) {
+            clients = new AwsClients(aws.settings());
+            sources.add(PublicKeys.fromCloudTrail(clients.cloudTrail()));
+        }
+        return sources.isEmpty() ? PublicKeys.none() : PublicKeys.anyOf(sources);
+    }
+
+    /** The {@code …/AWSLogs} folders the manifest's CloudTrail files came from, where digests were delivered too. */
+    static Set<Path> digestFolders(List<SourceRead> manifest) {
+        Set<Path> roots = new TreeSet<>();
+        for (SourceRead r : manifest) {
+            int at = r.origin().indexOf("/AWSLogs/");
+            if (r.local() && at >= 0) {
+                roots.add(Path.of(r.origin().substring(0, at + "/AWSLogs".length())));
+            }
+        }
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path root : roots) {
+            try (Stream<Path> s = Files.find(root, 4, (p, a) -> a.isDirectory() && p.getFileName().toString().equals("CloudTrail-Digest"))) {
+                if (s.findAny().isPresent()) {
+                    out.add(root);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the evidence folder went away: verifyManifest names the missing files
+            }
+        }
+        return out;
     }
 }

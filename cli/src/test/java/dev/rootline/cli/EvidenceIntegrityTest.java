@@ -1,5 +1,6 @@
 package dev.rootline.cli;
 
+import dev.rootline.ingest.cloudtrail.digest.TrailFolder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,5 +71,29 @@ class EvidenceIntegrityTest {
         assertThat(out).doesNotContain("Exception", "internal error");
         assertThat(Files.readString(Path.of(index, "rejects.jsonl"))).contains(secret.toString(), "permission denied");
         assertThat(Cli.run("search", "--index", index, "--count").count()).isEqualTo(100);
+    }
+
+    @Test
+    void verifyValidatesTheCloudTrailDigestsBesideTheEvidenceAndNamesAModifiedLogFile() throws IOException {
+        Path evidence = dir.resolve("evidence");
+        TrailFolder trail = TrailFolder.write(evidence, 3, 2);
+        Path key = Files.writeString(dir.resolve("us-east-1.pem"),
+                TrailFolder.pem((java.security.interfaces.RSAPublicKey) TrailFolder.SIGNER.getPublic()));
+        String index = dir.resolve("index").toString();
+        Cli ingest = Cli.run("ingest", "--index", index, evidence.toString());
+        assertThat(ingest.exit).as(ingest.toString()).isZero();
+
+        Cli ok = Cli.run("verify", "--index", index, "--public-key", key.toString());
+        assertThat(ok.exit).as(ok.toString()).isZero();
+        assertThat(ok.out).contains(evidence.resolve("AWSLogs") + ":", "Integrity: verified", "6 log files validated");
+
+        Cli unsigned = Cli.run("verify", "--index", index);
+        assertThat(unsigned.out).contains("could not be verified", "--public-key FILE or --aws-public-keys");
+
+        TrailFolder.edit(trail.log(1), b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("DescribeInstances", "TerminateInstances").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Cli bad = Cli.run("verify", "--index", index, "--public-key", key.toString());
+        assertThat(bad.exit).as(bad.toString()).isEqualTo(ExitCodes.USER);
+        assertThat(bad.out).contains("CHANGED  " + trail.log(1), "Integrity: BROKEN", "MODIFIED log file");
     }
 }

@@ -35,7 +35,7 @@ import java.util.zip.GZIPOutputStream;
  * hashed and signed the way the user guide describes (the signing string is spelled out here, apart from the code
  * under test). Digest N's signature is in digest N+1's previousDigestSignature, the newest one's in a .sig sidecar.
  */
-final class TrailFolder {
+public final class TrailFolder {
     static final String ACCOUNT = "111122223333";
     static final String BUCKET = "evidence-trail";
     static final Instant FIRST_END = Instant.parse("2024-10-25T17:00:00Z");
@@ -44,7 +44,7 @@ final class TrailFolder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The key pair the fixture signs with; generated once, RSA-2048 as CloudTrail uses. */
-    static final KeyPair SIGNER = generate();
+    public static final KeyPair SIGNER = generate();
     static final KeyPair OTHER = generate();
 
     final Path root;
@@ -57,7 +57,7 @@ final class TrailFolder {
     }
 
     /** Signs with {@link #SIGNER} under its own fingerprint. */
-    static TrailFolder write(Path root, int digests, int logsPerDigest) throws IOException {
+    public static TrailFolder write(Path root, int digests, int logsPerDigest) throws IOException {
         return write(root, digests, logsPerDigest, SIGNER, (RSAPublicKey) SIGNER.getPublic());
     }
 
@@ -125,7 +125,7 @@ final class TrailFolder {
         return path(digestKeys.get(i));
     }
 
-    Path log(int i) {
+    public Path log(int i) {
         return path(logKeys.get(i));
     }
 
@@ -136,7 +136,7 @@ final class TrailFolder {
     }
 
     /** Rewrites a gzipped file's uncompressed content. */
-    static void edit(Path gz, UnaryOperator<byte[]> change) throws IOException {
+    public static void edit(Path gz, UnaryOperator<byte[]> change) throws IOException {
         Files.write(gz, gzip(change.apply(gunzip(gz))));
     }
 
@@ -177,7 +177,7 @@ final class TrailFolder {
         }
     }
 
-    static String pem(RSAPublicKey key) {
+    public static String pem(RSAPublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
     }
