@@ -106,7 +106,8 @@ final class Sweep {
                 Incidents.Window w = merged.get(i);
                 Incidents.Span span = Incidents.span(findings.get(i));
                 String dir = "incidents/" + span.id();
-                ReportOptions report = new ReportOptions(out.resolve(dir), formats, options.zone(), index.location());
+                ReportOptions report = Investigation.withEvidence(index,
+                        new ReportOptions(out.resolve(dir), formats, options.zone(), index.location()));
                 Findings f = Investigation.write(searcher, findings.get(i), report).findings();
                 Catalog.Incident entry = new Catalog.Incident(span.id(), span.start(), span.end(), f, dir,
                         options.command().apply(w.from(), w.to()));

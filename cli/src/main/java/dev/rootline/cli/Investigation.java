@@ -2,6 +2,8 @@ package dev.rootline.cli;
 
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
+import dev.rootline.ingest.EvidenceManifest;
+import dev.rootline.report.ReportEvidence;
 import dev.rootline.report.ReportOptions;
 import dev.rootline.report.PreviousReport;
 import dev.rootline.report.ReportWriter;
@@ -25,10 +27,16 @@ public final class Investigation {
     static Findings run(EventIndex index, InvestigationSettings settings, ReportOptions report, PrintWriter out)
             throws IOException {
         try (EventIndex.Searcher searcher = index.openSearcher()) {
-            Write written = write(searcher, new Investigator(searcher, settings).run(), report);
+            Write written = write(searcher, new Investigator(searcher, settings).run(), withEvidence(index, report));
             summarize(written.findings(), written.files(), out);
             return written.findings();
         }
+    }
+
+    /** The report ends with the index's evidence manifest, when it has one. */
+    public static ReportOptions withEvidence(EventIndex index, ReportOptions report) throws IOException {
+        return report.evidence() != null ? report
+                : report.withEvidence(ReportEvidence.of(EvidenceManifest.read(index.directory())));
     }
 
     /** The findings as reported (with what changed since the folder's last report) and the files written. */

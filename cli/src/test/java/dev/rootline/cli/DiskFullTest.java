@@ -52,4 +52,26 @@ class DiskFullTest {
         assertThat(again.exit).as(again.toString()).isZero();
         assertThat(Cli.run("search", "--index", index, "--count").count()).isEqualTo(30_000);
     }
+
+    @Test
+    void aFullDiskWhileWritingTheReportIsOneLineNamingTheFile() throws Exception {
+        Path evidence = SyntheticTrail.folder(dir, 2, 500);
+        String index = dir.resolve("index").toString();
+        assertThat(Cli.run("ingest", "--index", index, evidence.toString()).exit).isZero();
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=24k", "tmpfs", small.toString()),
+                "SKIPPED: cannot mount a 24 kB tmpfs here (needs root and a mount namespace); CI runs as root");
+        mount = small;
+
+        Cli full = Cli.run("investigate", "--index", index, "--out", small.resolve("report").toString());
+
+        assertThat(full.exit).as(full.toString()).isEqualTo(ExitCodes.USER);
+        String[] lines = full.err.strip().lines().toArray(String[]::new);
+        assertThat(lines).as(full.toString()).hasSize(1);
+        assertThat(lines[0]).contains("disk full", "No space left on device", "while writing the report at " + small.resolve("report"))
+                .doesNotContain("internal error", "Exception");
+        try (var left = Files.list(small.resolve("report"))) {
+            assertThat(left).as("no half-written temporary file is left").noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rootline.report;
 
+import dev.rootline.ingest.SourceRead;
 import dev.rootline.report.chart.EniLifetime;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EvidenceEvent;
@@ -60,6 +61,7 @@ final class HtmlReport {
         new HtmlHypotheses(b, f, time, listed).nextSteps();
         new HtmlHypotheses(b, f, time, listed).pathChecks();
         queries();
+        evidence();
         b.append("<footer>Written by rootline from the evidence listed above. Report schema version ")
                 .append(Findings.SCHEMA_VERSION).append("; the same findings are in report.json.</footer>\n");
         return b.append("</body>\n</html>\n").toString();
@@ -220,6 +222,32 @@ final class HtmlReport {
             b.append("<p class=\"none\">The findings recorded no query for their evidence.</p>\n");
         }
         b.append("</section>\n");
+    }
+
+    /** The evidence manifest, last: what every finding above was read from, with each file's SHA-256. */
+    private void evidence() {
+        ReportEvidence e = options.evidence();
+        if (e == null) {
+            return;
+        }
+        b.append("<section id=\"evidence\">\n<h2>Evidence manifest</h2>\n<p>").append(Html.text(e.summary())).append(".</p>\n");
+        if (!e.listedWhole()) {
+            b.append("<p>The full list is in <code>").append(ReportEvidence.FILE).append("</code> beside this report;")
+                    .append(" its SHA-256 is the manifest's above. <code>rootline verify</code> checks the files are")
+                    .append(" unchanged.</p>\n</section>\n");
+            return;
+        }
+        b.append("<table class=\"evidence\">\n<thead><tr><th>Source</th><th>Size</th><th>SHA-256</th><th>Read</th>")
+                .append("<th>Events</th><th>Rejected</th></tr></thead>\n<tbody>\n");
+        for (SourceRead s : e.sources()) {
+            b.append("<tr><td class=\"path\">").append(Html.text(s.origin()))
+                    .append(s.note() == null ? "" : "<br/><span class=\"note\">" + Html.text(s.note()) + "</span>")
+                    .append("</td><td>").append(Html.text(ReportEvidence.size(s.size()))).append("</td><td class=\"hash\">")
+                    .append(Html.text(s.sha256() == null ? "not hashed" : s.sha256())).append("</td><td>")
+                    .append(Html.text(time.format(s.readAt()))).append("</td><td>").append(String.format("%,d", s.events()))
+                    .append("</td><td>").append(String.format("%,d", s.rejects())).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n<p><code>rootline verify</code> checks the files are unchanged.</p>\n</section>\n");
     }
 
     private static String loadCss() {

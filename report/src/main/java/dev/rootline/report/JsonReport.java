@@ -3,6 +3,7 @@ package dev.rootline.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rootline.ingest.SourceRead;
 import dev.rootline.timeline.findings.Association;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EniEvent;
@@ -34,6 +35,10 @@ final class JsonReport {
     }
 
     static void write(Findings f, OutputStream out) throws IOException {
+        write(f, null, out);
+    }
+
+    static void write(Findings f, ReportEvidence evidence, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -86,8 +91,41 @@ final class JsonReport {
             strings(g, "gaps", f.coverage().gaps());
             g.writeEndObject();
             strings(g, "changes", f.changes());
+            if (evidence != null) {
+                evidence(g, evidence);
+            }
             g.writeEndObject();
         }
+    }
+
+    /** The evidence manifest: every source when it is short, else its digest and the file beside the report. */
+    private static void evidence(JsonGenerator g, ReportEvidence e) throws IOException {
+        g.writeObjectFieldStart("evidence");
+        g.writeNumberField("sourceCount", e.sources().size());
+        g.writeNumberField("bytes", e.bytes());
+        g.writeNumberField("events", e.events());
+        g.writeNumberField("rejects", e.rejects());
+        g.writeStringField("manifestSha256", e.digest());
+        g.writeStringField("manifestFile", e.listedWhole() ? null : ReportEvidence.FILE);
+        if (e.listedWhole()) {
+            g.writeArrayFieldStart("sources");
+            for (SourceRead s : e.sources()) {
+                g.writeStartObject();
+                g.writeStringField("origin", s.origin());
+                g.writeNumberField("size", s.size());
+                g.writeStringField("sha256", s.sha256());
+                g.writeStringField("readAt", s.readAt().toString());
+                g.writeStringField("format", s.format());
+                g.writeNumberField("events", s.events());
+                g.writeNumberField("rejects", s.rejects());
+                if (s.note() != null) {
+                    g.writeStringField("note", s.note());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     static void burst(JsonGenerator g, Burst b) throws IOException {

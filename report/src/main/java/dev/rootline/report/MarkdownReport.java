@@ -1,5 +1,6 @@
 package dev.rootline.report;
 
+import dev.rootline.ingest.SourceRead;
 import dev.rootline.report.chart.EniLifetime;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EvidenceEvent;
@@ -46,6 +47,7 @@ final class MarkdownReport {
         nextSteps();
         pathChecks();
         queries();
+        evidence();
         return b.toString();
     }
 
@@ -270,6 +272,28 @@ final class MarkdownReport {
         if (n == 0) {
             b.append("The findings recorded no query for their evidence.\n");
         }
+    }
+
+    /** The evidence manifest, last, as in the HTML report. */
+    private void evidence() {
+        ReportEvidence e = options.evidence();
+        if (e == null) {
+            return;
+        }
+        b.append("\n## Evidence manifest\n\n").append(Markdown.text(e.summary())).append(".\n\n");
+        if (!e.listedWhole()) {
+            b.append("The full list is in `").append(ReportEvidence.FILE).append("` beside this report; its SHA-256 is the")
+                    .append(" manifest's above. `rootline verify` checks the files are unchanged.\n");
+            return;
+        }
+        row("Source", "Size", "SHA-256", "Read", "Events", "Rejected");
+        b.append("|---|---|---|---|---:|---:|\n");
+        for (SourceRead s : e.sources()) {
+            row(Markdown.code(s.origin()) + (s.note() == null ? "" : " " + Markdown.text("(" + s.note() + ")")),
+                    Markdown.text(ReportEvidence.size(s.size())), s.sha256() == null ? "not hashed" : Markdown.code(s.sha256()),
+                    Markdown.text(time.format(s.readAt())), String.format("%,d", s.events()), String.format("%,d", s.rejects()));
+        }
+        b.append("\n`rootline verify` checks the files are unchanged.\n");
     }
 
     private void row(String... cells) {

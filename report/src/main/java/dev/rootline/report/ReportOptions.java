@@ -16,8 +16,14 @@ import java.util.Set;
  * @param displayZone zone every time is shown in (and named next to); null means UTC
  * @param indexHint   the {@code --index} to put in the reproducing {@code rootline search} commands; null or
  *                    blank leaves the flag out, so the reader's default index applies
+ * @param evidence    the evidence manifest the report ends with; null when the index has none
  */
-public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint) {
+public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint,
+                            ReportEvidence evidence) {
+    public ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint) {
+        this(outDir, formats, displayZone, indexHint, null);
+    }
+
     public ReportOptions {
         Objects.requireNonNull(outDir, "outDir");
         EnumSet<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
@@ -30,6 +36,11 @@ public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displ
     /** All four formats, UTC, no index hint. */
     public static ReportOptions defaults(Path outDir) {
         return new ReportOptions(outDir, null, null, null);
+    }
+
+    /** The same options, ending the report with {@code evidence}. */
+    public ReportOptions withEvidence(ReportEvidence evidence) {
+        return new ReportOptions(outDir, formats, displayZone, indexHint, evidence);
     }
 
     public boolean wants(ReportFormat format) {

@@ -1,5 +1,6 @@
 package dev.rootline.report;
 
+import dev.rootline.index.DiskFull;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.merged.Timeline;
 
@@ -57,7 +58,12 @@ public final class ReportWriter {
             }
         }
         if (options.wants(ReportFormat.JSON)) {
-            written.add(atomically(dir.resolve(ReportFormat.JSON.fileName()), out -> JsonReport.write(findings, out)));
+            written.add(atomically(dir.resolve(ReportFormat.JSON.fileName()),
+                    out -> JsonReport.write(findings, options.evidence(), out)));
+        }
+        ReportEvidence evidence = options.evidence();
+        if (evidence != null && !evidence.listedWhole()) {
+            written.add(atomically(dir.resolve(ReportEvidence.FILE), out -> out.write(evidence.file().getBytes(StandardCharsets.UTF_8))));
         }
         if (options.wants(ReportFormat.MD)) {
             if (charts.drawn()) {
@@ -77,7 +83,23 @@ public final class ReportWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through a temporary file; a full disk is one line naming the file (the old report, if
+     * any, stays whole).
+     */
     private static Path atomically(Path target, Body body) throws IOException {
+        try {
+            return replace(target, body);
+        } catch (IOException | RuntimeException e) {
+            String full = DiskFull.reason(e);
+            if (full == null) {
+                throw e;
+            }
+            throw DiskFull.writing("the report", target, full, e);
+        }
+    }
+
+    private static Path replace(Path target, Body body) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
