@@ -48,6 +48,12 @@ final class Interruption implements AutoCloseable {
         farewell = text;
     }
 
+    /** The farewell of a pull stopped mid-way: finished objects are committed and checkpointed. */
+    static String resumeLine(java.nio.file.Path index) {
+        return "interrupted: the objects read so far are committed to " + index
+                + " and checkpointed; run the same command again to resume";
+    }
+
     /** The command is done: a normal exit goes on as usual; a signalled one now exits 130. */
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import dev.rootline.index.EventIndex;
 import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.CloudTrailS3Pull;
 import dev.rootline.ingest.aws.PullException;
+import dev.rootline.ingest.aws.PullStopped;
 import dev.rootline.ingest.aws.S3DeliveryPull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +46,16 @@ final class PullCloudTrailS3Command implements Callable<Integer> {
         EventIndex idx = pull.openIndex();
         PrintWriter err = pull.err();
         CloudTrailS3Pull.Result r;
-        try (AwsClients clients = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, err)) {
-            r = new CloudTrailS3Pull(clients.s3()).run(new S3DeliveryPull.Request(bucket, prefix, Set.copyOf(accounts),
-                    Set.copyOf(regions), w.from(), w.to(), parallel, 1000), target, idx.directory());
-        } catch (PullException e) {
-            throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");
+        try (Interruption interruption = Interruption.install(err)) {
+            try (AwsClients clients = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, err, interruption::requested)) {
+                r = new CloudTrailS3Pull(clients.s3()).run(new S3DeliveryPull.Request(bucket, prefix, Set.copyOf(accounts),
+                        Set.copyOf(regions), w.from(), w.to(), parallel, 1000), target, idx.directory());
+            } catch (PullException e) {
+                throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");
+            } catch (PullStopped stopped) {
+                interruption.farewell(Interruption.resumeLine(idx.directory()));
+                return ExitCodes.INTERRUPTED;
+            }
         }
         err.printf("pulled %,d events from %,d objects of s3://%s into %s%n", r.events(), r.read() + r.damaged(), bucket,
                 idx.directory());

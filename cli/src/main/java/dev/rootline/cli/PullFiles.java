@@ -52,8 +52,14 @@ final class PullFiles {
             Ingestion ingestion = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(type, zone,
                     Runtime.getRuntime().availableProcessors(), List.of()));
             IngestSummary summary;
-            try (IngestProgress progress = IngestProgress.forStderr(err)) {
-                summary = IndexIngestion.run(index, ingestion, List.of(folder), progress);
+            try (Interruption interruption = Interruption.install(err)) {
+                try (IngestProgress progress = IngestProgress.forStderr(err)) {
+                    summary = IndexIngestion.run(index, ingestion, List.of(folder), progress, interruption::requested);
+                } catch (IndexIngestion.Stopped stopped) {
+                    interruption.farewell("interrupted: what was read so far is committed to " + index.directory()
+                            + "; ingest the rest with: rootline ingest --index " + index.directory() + " " + folder);
+                    return ExitCodes.INTERRUPTED;
+                }
             }
             IngestReport.print(summary, index.directory(), err);
             code = summary.internalErrors() > 0 ? ExitCodes.INTERNAL : ExitCodes.OK;

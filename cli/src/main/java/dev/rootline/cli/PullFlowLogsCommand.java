@@ -5,6 +5,7 @@ import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.FlowLogsPull;
 import dev.rootline.ingest.aws.LogsPull;
 import dev.rootline.ingest.aws.PullException;
+import dev.rootline.ingest.aws.PullStopped;
 import dev.rootline.ingest.aws.S3DeliveryPull;
 import dev.rootline.ingest.vpcflow.FlowFormat;
 import picocli.CommandLine.ArgGroup;
@@ -62,11 +63,17 @@ final class PullFlowLogsCommand implements Callable<Integer> {
         }
         EventIndex idx = pull.openIndex();
         FlowLogsPull.Result r;
-        try (AwsClients aws = pull.clients(); PullIndexTarget target = PullIndexTarget.open(idx, pull.err())) {
-            r = new FlowLogsPull(aws).fromS3(new S3DeliveryPull.Request(where.bucket, prefix, Set.of(), Set.of(), w.from(),
-                    w.to(), parallel, 1000), target, idx.directory());
-        } catch (PullException e) {
-            throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");
+        try (Interruption interruption = Interruption.install(pull.err())) {
+            try (AwsClients aws = pull.clients();
+                 PullIndexTarget target = PullIndexTarget.open(idx, pull.err(), interruption::requested)) {
+                r = new FlowLogsPull(aws).fromS3(new S3DeliveryPull.Request(where.bucket, prefix, Set.of(), Set.of(), w.from(),
+                        w.to(), parallel, 1000), target, idx.directory());
+            } catch (PullException e) {
+                throw new UserError(e.getMessage() + " (objects finished so far are kept; run again to resume)");
+            } catch (PullStopped stopped) {
+                interruption.farewell(Interruption.resumeLine(idx.directory()));
+                return ExitCodes.INTERRUPTED;
+            }
         }
         pull.err().printf("pulled %,d flow records from %,d objects of s3://%s into %s%n  listed %,d; already done %,d (%s);"
                         + " outside the window %,d; Parquet (not read) %,d; damaged %,d%n", r.events(), r.read() + r.damaged(),

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The index as the target of a streaming pull: upserts, commits when the puller checkpoints, and writes
@@ -25,20 +26,29 @@ final class PullIndexTarget implements EventTarget, AutoCloseable {
     private final DiagnosticsLog warnings;
     private final PrintWriter err;
     private final AtomicLong events = new AtomicLong();
+    private final BooleanSupplier stop;
     private volatile long lastProgress = System.nanoTime();
 
-    private PullIndexTarget(EventIndex.Writer writer, DiagnosticsLog rejects, DiagnosticsLog warnings, PrintWriter err) {
+    private PullIndexTarget(EventIndex.Writer writer, DiagnosticsLog rejects, DiagnosticsLog warnings, PrintWriter err,
+                            BooleanSupplier stop) {
         this.writer = writer;
+        this.stop = stop;
         this.rejects = rejects;
         this.warnings = warnings;
         this.err = err;
     }
 
-    static PullIndexTarget open(EventIndex index, PrintWriter err) throws IOException {
+    /** @param stop says when the user asked to stop (Ctrl-C): the pull then starts no further object */
+    static PullIndexTarget open(EventIndex index, PrintWriter err, BooleanSupplier stop) throws IOException {
         Instant run = Instant.now();
         EventIndex.Writer writer = index.openWriter();
         return new PullIndexTarget(writer, new DiagnosticsLog(index.directory().resolve(IndexIngestion.REJECTS), run),
-                new DiagnosticsLog(index.directory().resolve(IndexIngestion.WARNINGS), run), err);
+                new DiagnosticsLog(index.directory().resolve(IndexIngestion.WARNINGS), run), err, stop);
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stop.getAsBoolean();
     }
 
     @Override

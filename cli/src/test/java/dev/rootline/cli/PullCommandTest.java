@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -62,6 +63,48 @@ class PullCommandTest {
         assertThat(again.exit).as(again.toString()).isZero();
         assertThat(again.err).contains("pulled 0 events from 0 objects").contains("already done 5");
         assertThat(count("source:cloudtrail")).isEqualTo(15);
+    }
+
+    @Test
+    void aSignalStopsAPullOnAnObjectBoundaryAndTheSameCommandResumesExactly() throws Exception {
+        int objects = 400;
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            aws.s3().createBucket(b -> b.bucket("cli-stop"));
+            for (int i = 0; i < objects; i++) {
+                String key = "AWSLogs/111122223333/CloudTrail/us-east-1/2024/10/25/111122223333_CloudTrail_us-east-1_20241025T16"
+                        + String.format("%02d", i % 60) + "Z_s" + i + ".json.gz";
+                byte[] body = trail("s" + i, 3);
+                aws.s3().putObject(b -> b.bucket("cli-stop").key(key), RequestBody.fromBytes(body));
+            }
+        }
+        String[] pull = args("cloudtrail-s3", "--bucket", "cli-stop", "--parallel", "1", "--from", "2024-10-25T16:00:00Z",
+                "--to", "2024-10-25T18:00:00Z");
+        Path log = dir.resolve("child.log");
+        Process child = ChildJvm.start(log, List.of("-Daws.sharedCredentialsFile=" + System.getProperty("aws.sharedCredentialsFile"),
+                "-Daws.configFile=" + System.getProperty("aws.configFile")), pull);
+        Path lock = dir.resolve("idx/lucene/write.lock");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (child.isAlive() && System.nanoTime() < deadline && !Files.exists(lock)) {
+            Thread.sleep(20); // the writer is open: the pull is reading objects
+        }
+        Thread.sleep(4_000); // some objects read, most not
+        assertThat(child.isAlive()).as("still pulling when signalled: " + Files.readString(log)).isTrue();
+        assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(child.pid())).start().waitFor()).isZero();
+        assertThat(child.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+        String out = Files.readString(log);
+        assertThat(child.exitValue()).as(out).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(out).contains("interrupted: the objects read so far are committed", "run the same command again to resume")
+                .doesNotContain("Exception", "internal error", MotoServer.SECRET);
+        long committed = count("source:cloudtrail");
+        assertThat(committed).as(out).isLessThan(objects * 3L);
+        assertThat(committed % 3).as("whole objects only: each holds 3 events").isZero();
+
+        Cli rest = Cli.run(pull);
+        assertThat(rest.exit).as(rest.toString()).isZero();
+        assertThat(count("source:cloudtrail")).isEqualTo(objects * 3L);
+        System.out.printf("pull: %d of %d events committed on SIGTERM; the re-run read the rest (%s)%n", committed,
+                objects * 3L, rest.err.lines().filter(l -> l.contains("already done")).findFirst().orElse("").strip());
     }
 
     @Test

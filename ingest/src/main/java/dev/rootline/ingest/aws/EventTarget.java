@@ -18,4 +18,9 @@ public interface EventTarget {
 
     /** Makes every event accepted so far durable. A checkpoint records progress only after this returns. */
     void commit() throws IOException;
+
+    /** Whether the user asked to stop (Ctrl-C): a pull then starts no further object and ends with {@link PullStopped}. */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -122,7 +122,7 @@ public final class S3DeliveryPull {
             try {
                 for (String day : days) {
                     for (S3Object o : bucket.objects(day, request.pageSize())) {
-                        if (fatal.get() != null) {
+                        if (fatal.get() != null || stopping()) {
                             break;
                         }
                         consider(o.key());
@@ -131,8 +131,10 @@ public final class S3DeliveryPull {
                 }
                 pool.shutdown();
                 while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    stopping();
                     commitNowAndThen();
                 }
+                stopping();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fatal.compareAndSet(null, new PullException("pull interrupted; run it again to resume"));
@@ -167,7 +169,7 @@ public final class S3DeliveryPull {
                 queued.acquireUninterruptibly();
                 pool.execute(() -> {
                     try {
-                        if (fatal.get() == null) { // after a failure, queued objects wait for the next run
+                        if (fatal.get() == null && !stopping()) { // after a failure or a stop, queued objects wait for the next run
                             read(key, location);
                         }
                     } catch (RuntimeException e) {
@@ -193,6 +195,15 @@ public final class S3DeliveryPull {
             if (r.outcome() != S3Objects.Outcome.FAILED) {
                 checkpoint.finished(location);
             }
+        }
+
+        /** Whether the target asked to stop; the first time, that becomes the run's outcome. */
+        private boolean stopping() {
+            if (!target.stopRequested()) {
+                return false;
+            }
+            fatal.compareAndSet(null, new PullStopped());
+            return true;
         }
 
         private void commitNowAndThen() {
