@@ -5,6 +5,8 @@ import dev.rootline.index.IndexIngestion;
 import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.DiagnosticsLog;
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.EvidenceManifest;
+import dev.rootline.ingest.SourceRead;
 import dev.rootline.ingest.aws.EventTarget;
 
 import java.io.IOException;
@@ -24,14 +26,16 @@ final class PullIndexTarget implements EventTarget, AutoCloseable {
     private final EventIndex.Writer writer;
     private final DiagnosticsLog rejects;
     private final DiagnosticsLog warnings;
+    private final EvidenceManifest manifest;
     private final PrintWriter err;
     private final AtomicLong events = new AtomicLong();
     private final BooleanSupplier stop;
     private volatile long lastProgress = System.nanoTime();
 
-    private PullIndexTarget(EventIndex.Writer writer, DiagnosticsLog rejects, DiagnosticsLog warnings, PrintWriter err,
-                            BooleanSupplier stop) {
+    private PullIndexTarget(EventIndex.Writer writer, DiagnosticsLog rejects, DiagnosticsLog warnings,
+                            EvidenceManifest manifest, PrintWriter err, BooleanSupplier stop) {
         this.writer = writer;
+        this.manifest = manifest;
         this.stop = stop;
         this.rejects = rejects;
         this.warnings = warnings;
@@ -43,7 +47,8 @@ final class PullIndexTarget implements EventTarget, AutoCloseable {
         Instant run = Instant.now();
         EventIndex.Writer writer = index.openWriter();
         return new PullIndexTarget(writer, new DiagnosticsLog(index.directory().resolve(IndexIngestion.REJECTS), run),
-                new DiagnosticsLog(index.directory().resolve(IndexIngestion.WARNINGS), run), err, stop);
+                new DiagnosticsLog(index.directory().resolve(IndexIngestion.WARNINGS), run),
+                EvidenceManifest.append(index.directory()), err, stop);
     }
 
     @Override
@@ -70,13 +75,19 @@ final class PullIndexTarget implements EventTarget, AutoCloseable {
     }
 
     @Override
+    public void sourceRead(SourceRead read) {
+        manifest.write(read);
+    }
+
+    @Override
     public void commit() throws IOException {
         writer.commit();
+        manifest.flush();
     }
 
     @Override
     public void close() throws IOException {
-        try (writer; rejects; warnings) {
+        try (writer; rejects; warnings; manifest) {
             // closing is all; whatever was not committed was not checkpointed either
         }
     }

@@ -43,7 +43,7 @@ class PullCommandTest {
     }
 
     @Test
-    void cloudTrailS3IsIndexedOnceHoweverOftenItIsPulled() throws IOException {
+    void cloudTrailS3IsIndexedOnceHoweverOftenItIsPulled() throws Exception {
         try (AwsClients aws = new AwsClients(MOTO.settings())) {
             aws.s3().createBucket(b -> b.bucket("cli-trail"));
             for (int i = 0; i < 5; i++) {
@@ -58,6 +58,16 @@ class PullCommandTest {
         assertThat(first.exit).as(first.toString()).isZero();
         assertThat(first.err).contains("pulled 15 events from 5 objects of s3://cli-trail").doesNotContain(MotoServer.SECRET);
         assertThat(count("source:cloudtrail")).isEqualTo(15);
+        var manifest = dev.rootline.ingest.EvidenceManifest.read(dir.resolve("idx"));
+        assertThat(manifest).hasSize(5).allSatisfy(r -> {
+            assertThat(r.origin()).startsWith("s3://cli-trail/AWSLogs/");
+            assertThat(r.events()).isEqualTo(3);
+        });
+        String f0 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(trail("f0", 3)));
+        assertThat(manifest).anySatisfy(r -> {
+            assertThat(r.origin()).endsWith("_f0.json.gz");
+            assertThat(r.sha256()).isEqualTo(f0); // the bytes in the bucket
+        });
 
         Cli again = Cli.run(pull);
         assertThat(again.exit).as(again.toString()).isZero();

@@ -2,6 +2,7 @@ package dev.rootline.ingest.aws;
 
 import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.Event;
+import dev.rootline.ingest.SourceRead;
 
 import java.io.IOException;
 
@@ -18,6 +19,10 @@ public interface EventTarget {
 
     /** Makes every event accepted so far durable. A checkpoint records progress only after this returns. */
     void commit() throws IOException;
+
+    /** An object was read: its line in the evidence manifest. */
+    default void sourceRead(SourceRead read) {
+    }
 
     /** Whether the user asked to stop (Ctrl-C): a pull then starts no further object and ends with {@link PullStopped}. */
     default boolean stopRequested() {

@@ -19,6 +19,8 @@ final class ObjectContext implements ParseContext {
     private final String location;
     private final EventTarget target;
     private long events;
+    private long rejects;
+    private long warnings;
 
     ObjectContext(InputFile file, String location, EventTarget target) {
         this.file = file;
@@ -28,6 +30,14 @@ final class ObjectContext implements ParseContext {
 
     long events() {
         return events;
+    }
+
+    long rejects() {
+        return rejects;
+    }
+
+    long warnings() {
+        return warnings;
     }
 
     @Override
@@ -57,11 +67,13 @@ final class ObjectContext implements ParseContext {
 
     @Override
     public void reject(long offset, long line, String reason) {
+        rejects++;
         report(Diagnostic.Severity.REJECTED, offset, line, reason);
     }
 
     @Override
     public void warn(long offset, long line, String reason) {
+        warnings++;
         report(Diagnostic.Severity.WARNING, offset, line, reason);
     }
 

@@ -2,7 +2,9 @@ package dev.rootline.ingest.aws;
 
 import dev.rootline.ingest.Diagnostic;
 import dev.rootline.ingest.EventParser;
+import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.ingest.InputFile;
+import dev.rootline.ingest.SourceRead;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 
 /**
  * Reads one delivered object into the target with the same parser as files. The object is copied to a
@@ -59,6 +62,7 @@ final class S3Objects {
             ObjectContext ctx = new ObjectContext(file, location, target);
             try {
                 parser.parse(file, ctx);
+                manifest(location, copy, bytes, ctx);
                 return new Result(Outcome.READ, ctx.events(), bytes);
             } catch (IOException | UncheckedIOException e) {
                 if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
@@ -66,6 +70,7 @@ final class S3Objects {
                 }
                 ctx.reject(-1, -1, "damaged object (" + e.getMessage() + "); " + ctx.events() + " " + layout.records()
                         + " before the damage were kept");
+                manifest(location, copy, bytes, ctx);
                 return new Result(Outcome.DAMAGED, ctx.events(), bytes);
             } catch (ObjectContext.TargetFailure e) {
                 throw e;
@@ -77,6 +82,12 @@ final class S3Objects {
         } finally {
             Files.deleteIfExists(copy);
         }
+    }
+
+    /** The object's line in the evidence manifest: its key, and the SHA-256 of the bytes downloaded. */
+    private void manifest(String location, Path copy, long bytes, ObjectContext ctx) throws IOException {
+        target.sourceRead(new SourceRead(location, bytes, EvidenceManifest.sha256(copy), null, Instant.now(), parser.name(),
+                ctx.events(), ctx.rejects(), ctx.warnings(), null));
     }
 
     /** Bytes copied, or -1 after reporting a failure that may pass. */
