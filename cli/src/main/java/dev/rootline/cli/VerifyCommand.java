@@ -4,6 +4,8 @@ import dev.rootline.ingest.EvidenceCheck;
 import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.ingest.SourceRead;
 import dev.rootline.ingest.aws.AwsClients;
+import dev.rootline.ingest.aws.PullException;
+import dev.rootline.ingest.aws.S3DigestFetch;
 import dev.rootline.ingest.cloudtrail.digest.DigestReport;
 import dev.rootline.ingest.cloudtrail.digest.DigestValidation;
 import dev.rootline.ingest.cloudtrail.digest.PublicKeys;
@@ -45,10 +47,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--digests", paramLabel = "DIR", description = {
-            "A folder of CloudTrail logs and digests to validate (repeatable); by default every AWSLogs folder",
-            "of the manifest's CloudTrail files that holds digests."})
-    List<Path> digests = new ArrayList<>();
+    @Option(names = "--digests", paramLabel = "DIR|s3://B/PREFIX", description = {
+            "A folder of CloudTrail logs and digests to validate, or an S3 prefix holding digests (repeatable;",
+            "the log files they list are fetched too: keep the prefix to the days you need, e.g.",
+            "s3://trail/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024/10/25/). By default every AWSLogs",
+            "folder of the manifest's CloudTrail files that holds digests."})
+    List<String> digests = new ArrayList<>();
 
     @Option(names = "--public-key", paramLabel = "FILE",
             description = "CloudTrail's public key for the digests' region (PEM or DER; repeatable).")
@@ -101,11 +105,19 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Validates the digest folders; true when each is intact (or there are none). */
     private boolean verifyDigests(List<SourceRead> manifest) throws IOException {
-        Set<Path> folders = new LinkedHashSet<>(digests);
+        Set<Path> folders = new LinkedHashSet<>();
+        List<String> s3 = new ArrayList<>();
+        for (String d : digests) {
+            if (d.startsWith("s3://")) {
+                s3.add(d);
+            } else {
+                folders.add(Path.of(d));
+            }
+        }
         if (digests.isEmpty()) {
             folders.addAll(digestFolders(manifest));
         }
-        if (folders.isEmpty()) {
+        if (folders.isEmpty() && s3.isEmpty()) {
             return true;
         }
         PublicKeys keys = keys();
@@ -121,6 +133,9 @@ final class VerifyCommand implements Callable<Integer> {
                 report.lines().forEach(l -> out.println("  " + l));
                 intact &= report.intact();
             }
+            for (String location : s3) {
+                intact &= verifyS3(location, keys, out);
+            }
         } finally {
             if (clients != null) {
                 clients.close();
@@ -134,6 +149,34 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private AwsClients clients;
+
+    /** Fetches an S3 prefix's digests (with their signatures) and the log files they list, then validates them. */
+    private boolean verifyS3(String location, PublicKeys keys, PrintWriter out) throws IOException {
+        String rest = location.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        String prefix = slash < 0 ? "" : rest.substring(slash + 1);
+        if (clients == null) {
+            clients = new AwsClients(aws.settings());
+        }
+        Path spool = Files.createTempDirectory("rootline-digests");
+        try {
+            S3DigestFetch.Result fetched = new S3DigestFetch(clients.s3()).fetch(bucket, prefix, spool);
+            DigestReport report = DigestValidation.validate(spool, keys);
+            out.printf("%s: %,d digests and %,d of the log files they list fetched%n", location, fetched.digests(),
+                    fetched.logFiles());
+            // name objects by their S3 location, never by the temporary copy
+            String local = spool.toString() + "/";
+            report.lines().forEach(l -> out.println("  " + l.replace(local, "s3://" + bucket + "/")));
+            return report.intact();
+        } catch (PullException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            try (Stream<Path> s = Files.walk(spool)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 
     private PublicKeys keys() throws IOException {
         List<PublicKeys> sources = new ArrayList<>();

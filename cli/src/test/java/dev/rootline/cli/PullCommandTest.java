@@ -118,6 +118,61 @@ class PullCommandTest {
     }
 
     @Test
+    void verifyValidatesTheDigestsOfAnS3PrefixWithTheirSignaturesFromObjectMetadata() throws Exception {
+        Path trail = dir.resolve("trail");
+        dev.rootline.ingest.cloudtrail.digest.TrailFolder.write(trail, 3, 2);
+        Path key = Files.writeString(dir.resolve("key.pem"), dev.rootline.ingest.cloudtrail.digest.TrailFolder.pem(
+                (java.security.interfaces.RSAPublicKey) dev.rootline.ingest.cloudtrail.digest.TrailFolder.SIGNER.getPublic()));
+        // the signature of each digest: the next digest's previousDigestSignature, the newest one's .sig file
+        java.util.Map<String, String> signatures = new java.util.HashMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(trail)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".sig")) {
+                signatures.put(trail.relativize(f).toString().replace(".sig", ""), Files.readString(f).strip());
+            } else if (name.contains("_CloudTrail-Digest_")) {
+                var d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        new java.util.zip.GZIPInputStream(Files.newInputStream(f)));
+                if (!d.path("previousDigestS3Object").isNull() && d.hasNonNull("previousDigestS3Object")) {
+                    signatures.put(d.get("previousDigestS3Object").asText(), d.get("previousDigestSignature").asText());
+                }
+            }
+        }
+        String deleted;
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            aws.s3().createBucket(b -> b.bucket("evidence-trail"));
+            for (Path f : files) {
+                String k = trail.relativize(f).toString();
+                if (k.endsWith(".sig")) {
+                    continue;
+                }
+                aws.s3().putObject(b -> b.bucket("evidence-trail").key(k).metadata(signatures.containsKey(k)
+                        ? java.util.Map.of("signature", signatures.get(k)) : java.util.Map.of()), RequestBody.fromFile(f));
+            }
+            Cli ok = Cli.run(verifyArgs(key));
+            assertThat(ok.exit).as(ok.toString()).isZero();
+            assertThat(ok.out).contains("3 digests and 6 of the log files they list fetched", "Integrity: verified")
+                    .doesNotContain("rootline-digests");
+
+            deleted = files.stream().map(f -> trail.relativize(f).toString()).filter(k -> k.contains("_CloudTrail_"))
+                    .findFirst().orElseThrow();
+            aws.s3().deleteObject(b -> b.bucket("evidence-trail").key(deleted));
+        }
+        Cli gone = Cli.run(verifyArgs(key));
+        assertThat(gone.exit).as(gone.toString()).isEqualTo(ExitCodes.USER);
+        assertThat(gone.out).contains("Integrity: BROKEN", "MISSING log file");
+    }
+
+    private String[] verifyArgs(Path key) {
+        return new String[] {"verify", "--index", dir.resolve("idx").toString(), "--digests",
+                "s3://evidence-trail/AWSLogs/111122223333/CloudTrail-Digest/", "--public-key", key.toString(),
+                "--endpoint-url", MOTO.endpoint().toString(), "--region", MotoServer.REGION, "--profile", MotoServer.PROFILE};
+    }
+
+    @Test
     void ec2SnapshotsAreKeptAndIndexed() throws IOException {
         String vpc;
         try (AwsClients aws = new AwsClients(MOTO.settings())) {
