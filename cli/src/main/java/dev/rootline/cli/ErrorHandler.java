@@ -29,6 +29,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         } else if (t instanceof AccessDeniedException) {
             code = ExitCodes.USER;
             message = "permission denied: " + t.getMessage();
+        } else if (dev.rootline.index.IndexDamaged.isDamage(t)) {
+            // damage that appeared after the index's files were checked at open (they are checked before any read)
+            code = ExitCodes.USER;
+            message = "the index is damaged (" + t.getMessage() + "): run 'rootline index check --repair' with the same"
+                    + " --index to find and drop the damaged segment";
         } else if (dev.rootline.index.DiskFull.reason(t) != null) {
             // a full disk met outside the index (a report, an export): still the user's to fix, in one line
             code = ExitCodes.USER;

@@ -50,7 +50,7 @@ public final class IndexDamaged extends IndexException {
     }
 
     /** Whether {@code t}, or what caused it, says the index's bytes are not what Lucene wrote. */
-    static boolean isDamage(Throwable t) {
+    public static boolean isDamage(Throwable t) {
         for (Throwable x = t; x != null; x = x.getCause()) {
             if (x instanceof CorruptIndexException || x instanceof EOFException
                     || x instanceof IndexFormatTooOldException || x instanceof IndexFormatTooNewException) {
