@@ -84,16 +84,6 @@ final class IngestProgress implements Ingestion.Listener, AutoCloseable {
     }
 
     static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        double v = n;
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return dev.rootline.ingest.ByteSizes.human(n);
     }
 }

@@ -6,6 +6,7 @@ import dev.rootline.ingest.SourceRead;
 import dev.rootline.ingest.aws.AwsClients;
 import dev.rootline.ingest.aws.PullException;
 import dev.rootline.ingest.aws.S3DigestFetch;
+import dev.rootline.ingest.aws.S3Rehash;
 import dev.rootline.ingest.cloudtrail.digest.DigestReport;
 import dev.rootline.ingest.cloudtrail.digest.DigestValidation;
 import dev.rootline.ingest.cloudtrail.digest.PublicKeys;
@@ -62,15 +63,25 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Ask cloudtrail:ListPublicKeys for the keys (with --region, --profile, --endpoint-url).")
     boolean awsPublicKeys;
 
+    @Option(names = "--s3", description = {"Read the manifest's S3 objects again and compare their SHA-256 (reads every",
+            "one; with --region, --profile, --endpoint-url)."})
+    boolean s3Objects;
+
     @Override
     public Integer call() throws IOException {
         Path dir = index.open().directory();
         List<SourceRead> manifest = EvidenceManifest.read(dir);
-        boolean intact = verifyManifest(dir, manifest);
-        return verifyDigests(manifest) && intact ? ExitCodes.OK : ExitCodes.USER;
+        try {
+            boolean intact = verifyManifest(dir, manifest);
+            return verifyDigests(manifest) && intact ? ExitCodes.OK : ExitCodes.USER;
+        } finally {
+            if (clients != null) {
+                clients.close();
+            }
+        }
     }
 
-    private boolean verifyManifest(Path dir, List<SourceRead> manifest) {
+    private boolean verifyManifest(Path dir, List<SourceRead> manifest) throws IOException {
         if (manifest.isEmpty() && !digests.isEmpty()) {
             return true;
         }
@@ -80,6 +91,9 @@ final class VerifyCommand implements Callable<Integer> {
                     + " (re-ingesting never doubles an event)");
         }
         List<EvidenceCheck.Outcome> outcomes = EvidenceCheck.check(manifest);
+        if (s3Objects) {
+            outcomes = rehashS3(outcomes);
+        }
         Map<EvidenceCheck.Status, Integer> counts = new EnumMap<>(EvidenceCheck.Status.class);
         long bytes = 0;
         PrintWriter out = spec.commandLine().getOut();
@@ -103,6 +117,25 @@ final class VerifyCommand implements Callable<Integer> {
         return changed + missing == 0;
     }
 
+    /** The S3 objects of the manifest, read again and compared. */
+    private List<EvidenceCheck.Outcome> rehashS3(List<EvidenceCheck.Outcome> outcomes) throws IOException {
+        if (clients == null) {
+            clients = new AwsClients(aws.settings());
+        }
+        S3Rehash rehash = new S3Rehash(clients.s3());
+        List<EvidenceCheck.Outcome> out = new ArrayList<>(outcomes.size());
+        try {
+            for (EvidenceCheck.Outcome o : outcomes) {
+                boolean s3 = o.status() == EvidenceCheck.Status.NOT_CHECKED && o.source().origin().startsWith("s3://")
+                        && o.source().sha256() != null;
+                out.add(s3 ? EvidenceCheck.compared(o.source(), rehash.sha256(o.source().origin())) : o);
+            }
+        } catch (PullException e) {
+            throw new UserError(e.getMessage());
+        }
+        return out;
+    }
+
     /** Validates the digest folders; true when each is intact (or there are none). */
     private boolean verifyDigests(List<SourceRead> manifest) throws IOException {
         Set<Path> folders = new LinkedHashSet<>();
@@ -123,23 +156,17 @@ final class VerifyCommand implements Callable<Integer> {
         PublicKeys keys = keys();
         PrintWriter out = spec.commandLine().getOut();
         boolean intact = true;
-        try {
-            for (Path folder : folders) {
-                if (!Files.isDirectory(folder)) {
-                    throw new UserError("no such folder: " + folder);
-                }
-                DigestReport report = DigestValidation.validate(folder, keys);
-                out.println(folder + ":");
-                report.lines().forEach(l -> out.println("  " + l));
-                intact &= report.intact();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new UserError("no such folder: " + folder);
             }
-            for (String location : s3) {
-                intact &= verifyS3(location, keys, out);
-            }
-        } finally {
-            if (clients != null) {
-                clients.close();
-            }
+            DigestReport report = DigestValidation.validate(folder, keys);
+            out.println(folder + ":");
+            report.lines().forEach(l -> out.println("  " + l));
+            intact &= report.intact();
+        }
+        for (String location : s3) {
+            intact &= verifyS3(location, keys, out);
         }
         if (publicKeys.isEmpty() && !awsPublicKeys) {
             out.println("signatures need CloudTrail's public keys: give --public-key FILE or --aws-public-keys");
@@ -148,6 +175,7 @@ final class VerifyCommand implements Callable<Integer> {
         return intact;
     }
 
+    /** Opened on first use of AWS, closed when the command ends. */
     private AwsClients clients;
 
     /** Fetches an S3 prefix's digests (with their signatures) and the log files they list, then validates them. */

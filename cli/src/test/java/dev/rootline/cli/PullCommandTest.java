@@ -73,6 +73,23 @@ class PullCommandTest {
         assertThat(again.exit).as(again.toString()).isZero();
         assertThat(again.err).contains("pulled 0 events from 0 objects").contains("already done 5");
         assertThat(count("source:cloudtrail")).isEqualTo(15);
+
+        // the objects as they are now, read again and compared with what was pulled
+        String[] verify = {"verify", "--s3", "--index", dir.resolve("idx").toString(), "--endpoint-url",
+                MOTO.endpoint().toString(), "--region", MotoServer.REGION, "--profile", MotoServer.PROFILE};
+        Cli same = Cli.run(verify);
+        assertThat(same.exit).as(same.toString()).isZero();
+        assertThat(same.out).contains("5 unchanged", "0 changed, 0 missing, 0 not checked here");
+        String f1 = manifest.stream().filter(r -> r.origin().endsWith("_f1.json.gz")).findFirst().orElseThrow().origin();
+        String f2 = manifest.stream().filter(r -> r.origin().endsWith("_f2.json.gz")).findFirst().orElseThrow().origin();
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            aws.s3().putObject(b -> b.bucket("cli-trail").key(f1.substring("s3://cli-trail/".length())),
+                    RequestBody.fromBytes(trail("f1-rewritten", 3)));
+            aws.s3().deleteObject(b -> b.bucket("cli-trail").key(f2.substring("s3://cli-trail/".length())));
+        }
+        Cli differs = Cli.run(verify);
+        assertThat(differs.exit).as(differs.toString()).isEqualTo(ExitCodes.USER);
+        assertThat(differs.out).contains("CHANGED  " + f1, "MISSING  " + f2, "3 unchanged", "1 changed, 1 missing");
     }
 
     @Test

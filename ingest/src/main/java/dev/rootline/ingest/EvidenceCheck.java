@@ -39,10 +39,19 @@ public final class EvidenceCheck {
         return out;
     }
 
+    /** The outcome for a source compared with {@code sha256}, its bytes' hash now (null: it is gone). */
+    public static Outcome compared(SourceRead r, String sha256) {
+        if (sha256 == null) {
+            return new Outcome(r, Status.MISSING, "no longer in its bucket");
+        }
+        return sha256.equals(r.sha256()) ? new Outcome(r, Status.UNCHANGED, null)
+                : new Outcome(r, Status.CHANGED, "other bytes: SHA-256 " + r.sha256() + " when read, " + sha256 + " now");
+    }
+
     static Outcome check(SourceRead r) {
         if (r.origin().contains("://")) {
             return new Outcome(r, Status.NOT_CHECKED, "an object in " + r.origin().substring(0, r.origin().indexOf("://"))
-                    + ": pull it again to compare");
+                    + ": verify --s3 reads it again to compare");
         }
         int member = r.origin().indexOf("!/");
         if (member >= 0) {

@@ -1,5 +1,6 @@
 package dev.rootline.report;
 
+import dev.rootline.ingest.ByteSizes;
 import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.ingest.SourceRead;
 
@@ -54,16 +55,6 @@ public record ReportEvidence(List<SourceRead> sources, String digest) {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double v = bytes;
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+        return ByteSizes.human(bytes);
     }
 }
