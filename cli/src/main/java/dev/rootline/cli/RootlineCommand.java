@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 TimelineCommand.class,
                 InvestigateCommand.class,
+                AuditCommand.class,
                 DemoCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,

@@ -11,6 +11,8 @@
  *   <li>{@code JsonReport} streams schema version 1 of DESIGN.md (extra fields are only ever added);</li>
  *   <li>{@code MarkdownReport} writes GitHub-flavoured Markdown with PNG charts beside it.</li>
  * </ul>
+ * {@link dev.rootline.report.AuditWriter#write} writes a {@code rootline audit} ({@code audit.json}, {@code audit.html},
+ * {@code audit.md}; {@code AuditHtml} and {@code AuditMarkdown} under the same escaping rules).
  *
  * <p>All event text is attacker-controlled (log lines, user agents, Kubernetes messages, even resource names).
  * It reaches HTML only through {@code Html.text} and Markdown only through {@code Markdown}; never build markup

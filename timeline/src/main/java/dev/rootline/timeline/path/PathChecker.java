@@ -20,7 +20,7 @@ import java.util.Optional;
 /** Checks one path at one instant; see the package documentation. */
 public final class PathChecker {
     /** A port in the Linux ephemeral range, for the stateless return leg through a network ACL. */
-    static final int EPHEMERAL_PORT = 49152;
+    public static final int EPHEMERAL_PORT = 49152;
 
     private final EniLifecycle enis;
 
@@ -41,10 +41,27 @@ public final class PathChecker {
                     null, null, null, null);
         }
         EniHistory eni = owner.get();
-        hops.add(new PathCheck.Hop("eni", eni.eniId(), true, targetIp + " belongs to " + eni.eniId()
-                + (eni.cluster() == null ? "" : " (EKS control plane of " + eni.cluster() + ")")
-                + (eni.created() == null ? "" : ", created " + eni.created()), eni.createEventId() != null ? eni.createEventId() : eni.snapshotEventId()));
+        return checkEni(net, burstId, targetIp, eni, new PathCheck.Hop("eni", eni.eniId(), true, targetIp + " belongs to "
+                + eni.eniId() + (eni.cluster() == null ? "" : " (EKS control plane of " + eni.cluster() + ")")
+                + (eni.created() == null ? "" : ", created " + eni.created()),
+                eni.createEventId() != null ? eni.createEventId() : eni.snapshotEventId()), port, clientCidrs);
+    }
 
+    /**
+     * The path to an ENI given as such rather than by the address it held: one the evidence shows, or a
+     * hypothetical one (a control-plane ENI EKS could create in a subnet, as {@code rootline audit} asks). Every
+     * step after the ENI is the same as for {@link #check}: its subnet, route table, the route back to each client
+     * network, the peering, its security groups, the subnet's network ACL both ways, and its cluster's endpoint.
+     *
+     * @param targetIp    the address checked, or null for an ENI that has none yet
+     * @param eniHop      the first hop: how the ENI was found
+     * @param clientCidrs the client networks; empty to infer them
+     */
+    public PathResult checkEni(Network net, String burstId, String targetIp, EniHistory eni, PathCheck.Hop eniHop, int port,
+                               List<Cidr> clientCidrs) {
+        Instant at = net.at();
+        List<PathCheck.Hop> hops = new ArrayList<>();
+        hops.add(eniHop);
         List<Cidr> clients = clientCidrs.isEmpty() ? ClientNetworks.infer(net, enis, eni) : clientCidrs;
         String subnetId = eni.subnetId();
         String vpcId = ClientNetworks.vpcOf(net, eni);

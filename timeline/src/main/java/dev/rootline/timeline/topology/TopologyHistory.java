@@ -21,6 +21,8 @@ public final class TopologyHistory {
     private final long[] breakpoints;
     /** States already built, by the breakpoint interval they hold for. */
     private final Map<Integer, Network> cache = new HashMap<>();
+    /** The newest snapshot's time, or null without snapshots. */
+    private final Instant lastSnapshot;
 
     private TopologyHistory(List<Snapshots.Observed> observed, List<Change> unsorted) {
         List<Change> sorted = unsorted.stream().sorted(Change.ORDER).toList();
@@ -46,6 +48,7 @@ public final class TopologyHistory {
         this.changes.forEach(c -> points.add(c.time().toEpochMilli()));
         observed.forEach(o -> points.add(o.at().toEpochMilli()));
         this.breakpoints = points.stream().mapToLong(Long::longValue).toArray();
+        this.lastSnapshot = observed.stream().map(Snapshots.Observed::at).max(Instant::compareTo).orElse(null);
     }
 
     /**
@@ -186,6 +189,11 @@ public final class TopologyHistory {
     /** Whether a change or a snapshot falls in {@code (from, to]}: the network may differ between the two. */
     public boolean changesBetween(Instant from, Instant to) {
         return interval(from) != interval(to);
+    }
+
+    /** When the newest snapshot was taken: the state an audit reads by default. Empty without snapshots. */
+    public java.util.Optional<Instant> lastSnapshot() {
+        return java.util.Optional.ofNullable(lastSnapshot);
     }
 
     public boolean hasSnapshots() {
