@@ -33,7 +33,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "auto",
             description = "auto (default), or one format: cloudtrail, clouddriver, logstash-json, k8s-events, eks-audit, "
                     + "eks-authenticator, ec2, eks, vpcflow, cri, docker-json, kubectl-logs, fluent-bit, ecs-json, "
-                    + "cloudwatch-logs, logs-insights-csv, log.")
+                    + "cloudwatch-logs, logs-insights-csv, activities, log.")
     String type;
 
     @Option(names = "--log-timezone", paramLabel = "ZONE", defaultValue = "UTC",

@@ -1,5 +1,6 @@
 package dev.rootline.ingest;
 
+import dev.rootline.ingest.activity.ActivitiesParser;
 import dev.rootline.ingest.applog.GenericLogParser;
 import dev.rootline.ingest.applog.LogstashJsonLogParser;
 import dev.rootline.ingest.applog.SpringBootLogParser;
@@ -61,6 +62,7 @@ public final class ParserRegistry {
                 new FluentBitLogParser(),
                 new EcsJsonLogParser(),
                 new VpcFlowLogParser(),
+                new ActivitiesParser(),
                 new SpringBootLogParser(),
                 new LogstashJsonLogParser(),
                 new GenericLogParser()));

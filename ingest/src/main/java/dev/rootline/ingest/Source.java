@@ -16,7 +16,9 @@ public enum Source {
     /** aws-iam-authenticator lines from the EKS control plane ({@code authenticator-*} streams). */
     EKS_AUTHENTICATOR("eks-authenticator"),
     /** VPC Flow Logs records. */
-    VPCFLOW("vpcflow");
+    VPCFLOW("vpcflow"),
+    /** Engineering activities a team records: deploys, Terraform applies, upgrades, on-call actions. */
+    ACTIVITY("activity");
 
     private final String id;
 

@@ -77,7 +77,7 @@ public final class CatalogWriter {
                 JsonReport.strings(g, "accounts", i.findings().coverage().accounts());
                 g.writeArrayFieldStart("bursts");
                 for (Burst b : i.findings().bursts()) {
-                    JsonReport.burst(g, b);
+                    JsonReport.burst(g, b, i.findings().activitiesBefore(b));
                 }
                 g.writeEndArray();
                 g.writeArrayFieldStart("hypotheses");

@@ -2,6 +2,7 @@ package dev.rootline.report;
 
 import dev.rootline.ingest.SourceRead;
 import dev.rootline.report.chart.EniLifetime;
+import dev.rootline.timeline.findings.Activity;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -186,7 +188,35 @@ final class HtmlReport {
         if (omitted != null) {
             b.append("<p class=\"none\">").append(Html.text(omitted)).append("</p>\n");
         }
+        for (Burst x : listed.bursts()) {
+            activitiesBefore(x);
+        }
         b.append("</section>\n");
+    }
+
+    /** The activities in the hour before a burst; a link is clickable only when it is http or https. */
+    private void activitiesBefore(Burst x) {
+        List<Activity> before = f.activitiesBefore(x);
+        if (before.isEmpty()) {
+            return;
+        }
+        b.append("<h3 id=\"activities-").append(Html.id(x.id())).append("\">Activities in the hour before burst ")
+                .append(Html.text(x.id())).append("</h3>\n<table class=\"activities\">\n<tr><th>Time (")
+                .append(Html.text(time.zoneName())).append(")</th><th>Title</th><th>Kind</th><th>Actor</th><th>Link</th></tr>\n");
+        for (Activity a : before) {
+            String web = ReportText.webLink(a.link());
+            b.append("<tr><td class=\"time\">").append(cellTime(a.time())).append("</td><td>").append(Html.text(a.title()))
+                    .append("</td><td>").append(Html.text(ReportText.activityKind(a))).append("</td><td>")
+                    .append(Html.text(a.actor())).append("</td><td>");
+            if (web != null) {
+                b.append("<a href=\"").append(Html.text(web)).append("\" rel=\"noopener noreferrer nofollow\">")
+                        .append(Html.text(a.link())).append("</a>");
+            } else {
+                b.append("<code>").append(Html.text(a.link())).append("</code>");
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     /** A time that may wrap between date and time of day, never inside either (narrow PDF columns). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rootline.ingest.SourceRead;
+import dev.rootline.timeline.findings.Activity;
 import dev.rootline.timeline.findings.Association;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EniEvent;
@@ -25,7 +26,10 @@ import java.util.Map;
  * {@code where}, {@code query} and {@code raw} on evidence, {@code targetHost} on path checks, {@code mechanism}
  * ({@code confirmed}, {@code unverified}, {@code contradicted}), {@code identity} and {@code facts} on hypotheses,
  * and top-level {@code pathChecks}, {@code caveats}, {@code nextSteps} ({@code reason}, {@code command}),
- * {@code coverage} ({@code accounts}, {@code regions}, {@code gaps}) and {@code changes}. Times are
+ * {@code coverage} ({@code accounts}, {@code regions}, {@code gaps}) and {@code changes}; {@code activitiesBefore} on
+ * bursts (the engineering activities that began within the hour before its first failure) and top-level
+ * {@code activities} (every one read, from an hour before the window to its end), each {@code id}, {@code time},
+ * {@code end}, {@code title}, {@code kind}, {@code actor}, {@code link} (as recorded: untrusted). Times are
  * ISO-8601 UTC ending in {@code Z}; an absent value is {@code null}.
  */
 final class JsonReport {
@@ -54,7 +58,7 @@ final class JsonReport {
             g.writeEndObject();
             g.writeArrayFieldStart("bursts");
             for (Burst b : f.bursts()) {
-                burst(g, b);
+                burst(g, b, f.activitiesBefore(b));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("eniEvents");
@@ -91,6 +95,7 @@ final class JsonReport {
             strings(g, "gaps", f.coverage().gaps());
             g.writeEndObject();
             strings(g, "changes", f.changes());
+            activities(g, "activities", f.activities());
             if (evidence != null) {
                 evidence(g, evidence);
             }
@@ -128,7 +133,8 @@ final class JsonReport {
         g.writeEndObject();
     }
 
-    static void burst(JsonGenerator g, Burst b) throws IOException {
+    /** @param activities the activities that began within the hour before it ({@link Findings#activitiesBefore}) */
+    static void burst(JsonGenerator g, Burst b, List<Activity> activities) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", b.id());
         g.writeStringField("signature", b.signature());
@@ -139,7 +145,24 @@ final class JsonReport {
         strings(g, "clients", b.clients());
         g.writeNumberField("rate", b.ratePerMinute());
         strings(g, "sampleIds", b.sampleIds());
+        activities(g, "activitiesBefore", activities);
         g.writeEndObject();
+    }
+
+    private static void activities(JsonGenerator g, String field, List<Activity> activities) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Activity a : activities) {
+            g.writeStartObject();
+            g.writeStringField("id", a.id());
+            time(g, "time", a.time());
+            time(g, "end", a.end());
+            g.writeStringField("title", a.title());
+            g.writeStringField("kind", a.kind());
+            g.writeStringField("actor", a.actor());
+            g.writeStringField("link", a.link());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void eniEvent(JsonGenerator g, EniEvent e) throws IOException {

@@ -2,6 +2,7 @@ package dev.rootline.report;
 
 import dev.rootline.ingest.SourceRead;
 import dev.rootline.report.chart.EniLifetime;
+import dev.rootline.timeline.findings.Activity;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
@@ -145,6 +146,25 @@ final class MarkdownReport {
         if (omitted != null) {
             b.append('_').append(Markdown.text(omitted)).append("_\n\n");
         }
+        for (Burst x : listed.bursts()) {
+            activitiesBefore(x);
+        }
+    }
+
+    /** Links are shown as code, never as Markdown links: they come from files anyone can write. */
+    private void activitiesBefore(Burst x) {
+        List<Activity> before = f.activitiesBefore(x);
+        if (before.isEmpty()) {
+            return;
+        }
+        b.append("### Activities in the hour before burst ").append(Markdown.text(x.id())).append("\n\n");
+        row("Time (" + time.zoneName() + ")", "Title", "Kind", "Actor", "Link");
+        b.append("|---|---|---|---|---|\n");
+        for (Activity a : before) {
+            row(time.format(a.time()), Markdown.text(a.title()), Markdown.text(ReportText.activityKind(a)), Markdown.text(a.actor()),
+                    a.link() == null ? "" : Markdown.code(a.link()));
+        }
+        b.append('\n');
     }
 
     private void hypotheses() {

@@ -128,4 +128,27 @@ final class ReportText {
     static String target(dev.rootline.timeline.findings.PathCheck p) {
         return p.targetHost() == null ? p.targetIp() : p.targetIp() + " (" + p.targetHost() + ")";
     }
+
+    /**
+     * The link when it is an absolute http or https URL with a host, else null: activity links come from files anyone
+     * can write, and a {@code javascript:} or {@code data:} link must never become clickable.
+     */
+    static String webLink(String link) {
+        if (link == null || link.length() > 2048) {
+            return null;
+        }
+        try {
+            java.net.URI u = new java.net.URI(link.strip());
+            String scheme = u.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) && u.getHost() != null
+                    ? u.toASCIIString() : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** An activity's kind as a reader says it: {@code terraform-apply} as "terraform apply". */
+    static String activityKind(dev.rootline.timeline.findings.Activity a) {
+        return a.kind().replace('-', ' ');
+    }
 }

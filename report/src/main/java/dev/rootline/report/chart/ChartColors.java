@@ -11,6 +11,7 @@ final class ChartColors {
     static final Color PUBLIC_SHADE = new Color(0xC6, 0x28, 0x28, 0x22);
     static final Color BURST_SHADE = new Color(0xEF, 0x6C, 0x00, 0x33);
     static final Color CHANGE = new Color(0x6A, 0x1B, 0x9A);
+    static final Color ACTIVITY = new Color(0x37, 0x47, 0x4F);
     static final Color ALL_FAILURES = new Color(0x9E, 0x9E, 0x9E, 0x99);
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     /** Per-target lines; chosen to stay apart from the subnet reds and blues. */

@@ -1,5 +1,6 @@
 package dev.rootline.report.chart;
 
+import dev.rootline.timeline.findings.Activity;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EniEvent;
 import dev.rootline.timeline.findings.EvidenceEvent;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
  * Failures per minute over the window: one step line per burst target (each burst spread evenly over its
  * span), the measured failure counts per source behind them when a failure timeline is given, vertical lines
  * where control-plane ENIs were created (solid) or deleted (dashed) coloured by subnet class, a light red band
- * while an ENI sat in a public subnet, and purple dotted lines for other change evidence (CloudTrail, EKS).
+ * while an ENI sat in a public subnet, purple dotted lines for other change evidence (CloudTrail, EKS), and dark
+ * dash-dot lines, labelled with their kind and title, where engineering activities (deploys, applies…) began.
  */
 public final class TimelineChart {
     private static final Stroke CREATE = new BasicStroke(1.6f);
@@ -43,7 +45,12 @@ public final class TimelineChart {
             new float[]{6f, 4f}, 0f);
     private static final Stroke CHANGE = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[]{2f, 3f}, 0f);
+    private static final Stroke ACTIVITY = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{8f, 3f, 2f, 3f}, 0f);
     private static final Set<String> CHANGE_SOURCES = Set.of("cloudtrail", "eks");
+    /** Labels beyond this many overlap into noise; later activities keep their line without one. */
+    static final int MAX_ACTIVITY_LABELS = 12;
+    private static final int LABEL_CHARS = 28;
 
     private TimelineChart() {
     }
@@ -88,6 +95,7 @@ public final class TimelineChart {
         LegendItemCollection legend = plot.getLegendItems();
         markEnis(plot, findings, legend);
         markChanges(plot, findings, legend);
+        markActivities(plot, findings, legend);
         plot.setFixedLegendItems(legend);
         return chart;
     }
@@ -174,6 +182,41 @@ public final class TimelineChart {
         if (!changes.isEmpty()) {
             legend.add(lineItem("other change cited as evidence", ChartColors.CHANGE, CHANGE));
         }
+    }
+
+    private static void markActivities(XYPlot plot, Findings findings, LegendItemCollection legend) {
+        int n = 0;
+        for (Activity a : findings.activities()) {
+            if (a.time().isBefore(findings.from()) || a.time().isAfter(findings.to())) {
+                continue;
+            }
+            ValueMarker m = new ValueMarker(a.time().toEpochMilli(), ChartColors.ACTIVITY, ACTIVITY);
+            if (n < MAX_ACTIVITY_LABELS) {
+                m.setLabel(activityLabel(a));
+                m.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+                m.setLabelPaint(ChartColors.ACTIVITY);
+                // staggered down the plot so that neighbouring labels do not print over each other
+                m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 12 * (n % 6), 3, 2, 2));
+                m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            }
+            plot.addDomainMarker(0, m, Layer.FOREGROUND);
+            n++;
+        }
+        if (n > 0) {
+            legend.add(lineItem("engineering activity (deploy, apply…)", ChartColors.ACTIVITY, ACTIVITY));
+        }
+    }
+
+    /** A short label: kind and the start of the title, without control characters (the title is untrusted text). */
+    static String activityLabel(Activity a) {
+        String text = a.kind().replace('-', ' ') + ": " + a.title();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < LABEL_CHARS; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return text.length() > LABEL_CHARS ? b + "…" : b.toString();
     }
 
     /** When the changes other than ENI steps that hypotheses cite (CloudTrail, EKS) happened, inside the window. */

@@ -51,6 +51,23 @@ class TimelineChartTest {
         assertThat(ChartImage.svg(chart, 400, 200, "t")).startsWith("<svg");
     }
 
+    @Test
+    void activitiesInTheWindowAreLabelledMarkers() {
+        Findings f = new Findings(FROM, TO, Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of(),
+                null, List.of(), List.of(
+                        new dev.rootline.timeline.findings.Activity("a1", Instant.parse("2024-10-25T01:00:00Z"), null,
+                                "checkout v2.3 with a title far too long for a chart\u0007", "terraform-apply", "alice", null),
+                        new dev.rootline.timeline.findings.Activity("a0", FROM.minusSeconds(60), null, "before the window",
+                                "deploy", null, null)));
+        var chart = TimelineChart.create(f, null, ZoneOffset.UTC);
+
+        var markers = chart.getXYPlot().getDomainMarkers(0, org.jfree.chart.ui.Layer.FOREGROUND);
+        assertThat(markers).hasSize(1);
+        assertThat(((org.jfree.chart.plot.Marker) markers.iterator().next()).getLabel())
+                .isEqualTo("terraform apply: checkout v2…");
+        assertThat(ChartImage.svg(chart, 400, 200, "t")).contains("terraform apply");
+    }
+
     private static double valueAt(XYSeries s, String hhmm) {
         return s.getY(s.indexOf((double) Instant.parse("2024-10-25T" + hhmm + ":00Z").toEpochMilli())).doubleValue();
     }

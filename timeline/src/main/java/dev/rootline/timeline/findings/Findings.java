@@ -20,6 +20,8 @@ import java.util.TreeMap;
  *                   when nothing is missing
  * @param coverage   which accounts, regions and hours the evidence covers, and its holes
  * @param changes    how the hypotheses moved since the last report in the same folder (unverified → confirmed…)
+ * @param activities engineering activities ({@code source:activity}) from {@link Activity#BEFORE_BURST} before the
+ *                   window to its end, in time order; {@link #activitiesBefore} picks those beside a burst
  */
 public record Findings(
         Instant from,
@@ -33,7 +35,8 @@ public record Findings(
         List<String> caveats,
         List<NextStep> nextSteps,
         Coverage coverage,
-        List<String> changes) {
+        List<String> changes,
+        List<Activity> activities) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -50,6 +53,15 @@ public record Findings(
         nextSteps = List.copyOf(nextSteps);
         coverage = coverage == null ? Coverage.NONE : coverage;
         changes = List.copyOf(changes);
+        activities = List.copyOf(activities);
+    }
+
+    /** Findings without activities. */
+    public Findings(Instant from, Instant to, Map<String, Long> sources, List<Burst> bursts, List<EniEvent> eniEvents,
+                    List<PathCheck> pathChecks, List<Hypothesis> hypotheses, Map<String, EvidenceEvent> evidence,
+                    List<String> caveats, List<NextStep> nextSteps, Coverage coverage, List<String> changes) {
+        this(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, caveats, nextSteps, coverage, changes,
+                List.of());
     }
 
     public Findings(Instant from, Instant to, Map<String, Long> sources, List<Burst> bursts, List<EniEvent> eniEvents,
@@ -60,7 +72,12 @@ public record Findings(
     /** These findings with what changed since an earlier report. */
     public Findings withChanges(List<String> since) {
         return new Findings(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, caveats, nextSteps, coverage,
-                since);
+                since, activities);
+    }
+
+    /** The activities that began within {@link Activity#BEFORE_BURST} before the burst's first failure, in time order. */
+    public List<Activity> activitiesBefore(Burst b) {
+        return activities.stream().filter(a -> a.shortlyBefore(b)).toList();
     }
 
     /** The best-ranked hypothesis, if any. */

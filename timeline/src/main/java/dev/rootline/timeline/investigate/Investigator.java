@@ -9,6 +9,7 @@ import dev.rootline.timeline.burst.FailureSignal;
 import dev.rootline.timeline.eni.EniHistory;
 import dev.rootline.timeline.eni.EniLifecycle;
 import dev.rootline.timeline.eni.EniRole;
+import dev.rootline.timeline.findings.Activity;
 import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.Coverage;
 import dev.rootline.timeline.findings.NextStep;
@@ -154,10 +155,12 @@ public final class Investigator {
         List<EniEvent> eniEvents = eniEvents(enis, topology);
         List<String> caveats = new ArrayList<>(ClockOffsets.check(bursts, enis, settings.hypotheses().tolerance()));
         dating.caveat().ifPresent(caveats::add);
+        List<Activity> activities = Activities.read(searcher, window[0], window[1]);
+        caveats.addAll(Activities.unexplainedBursts(bursts, hypotheses, activities));
         Coverage coverage = CoverageCheck.of(searcher, window[0], window[1]);
         List<NextStep> next = NextSteps.of(hypotheses, checks, sources, coverage, enis, topology, window[0], window[1]);
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
-                evidence(hypotheses, eniEvents, checks), caveats, next, coverage, List.of());
+                evidence(hypotheses, eniEvents, checks), caveats, next, coverage, List.of(), activities);
     }
 
     /** The path checks for a burst's target: its IP, or each address the evidence ties its host name to. */
