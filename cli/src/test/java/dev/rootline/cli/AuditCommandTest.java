@@ -33,6 +33,37 @@ class AuditCommandTest {
     }
 
     @Test
+    void investigateNamesTheOtherSubnetsOfTheFailingClusterThatWouldFailTheSameWay() throws Exception {
+        long seed = Scenarios.SEED_INCIDENT_SEED;
+        String index = ingest("eni-public-subnet", seed);
+        Estate estate = Estate.generate(seed, true);
+        List<String> publics = estate.gateway().publicSubnets().stream().map(Estate.Subnet::id).toList();
+        Path out = dir.resolve("report");
+
+        Cli run = Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json,html,md");
+        assertThat(run.exit).as(run.toString()).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode top = report.get("hypotheses").get(0);
+        assertThat(top.get("kind").asText()).isEqualTo("ENI_IN_UNROUTED_SUBNET");
+        String failing = top.get("resources").get("subnetIds").get(0).asText();
+        JsonNode same = report.get("sameRisk");
+        // the public subnets the failing ENI does not sit in: where the next ENI would fail the same way
+        List<String> others = publics.stream().filter(p -> !p.equals(failing)).toList();
+        assertThat(others).isNotEmpty();
+        assertThat(same).hasSize(others.size());
+        for (JsonNode r : same) {
+            assertThat(others).contains(r.get("subnetId").asText());
+            assertThat(r.get("cluster").asText()).isEqualTo(Estate.GATEWAY_CLUSTER);
+            assertThat(r.get("missingRouteTo").asText()).isEqualTo(Estate.BACKEND_CIDR);
+            assertThat(r.get("hypothesis").asInt()).isEqualTo(1);
+        }
+        Document html = Jsoup.parse(Files.readString(out.resolve("report.html")));
+        assertThat(html.select("section#same-risk tbody tr")).hasSize(others.size());
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Other subnets that would fail the same way");
+    }
+
+    @Test
     void theSeedEstatesPublicSubnetsAreLatentUnroutedSubnets() throws Exception {
         long seed = Scenarios.SEED_INCIDENT_SEED;
         String index = ingest("eni-public-subnet", seed);

@@ -7,6 +7,7 @@ import dev.rootline.timeline.findings.Burst;
 import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
+import dev.rootline.timeline.findings.SameRisk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,7 @@ final class HtmlReport {
         new HtmlHypotheses(b, f, time, listed).hypotheses();
         new HtmlHypotheses(b, f, time, listed).nextSteps();
         new HtmlHypotheses(b, f, time, listed).pathChecks();
+        sameRisks();
         queries();
         evidence();
         b.append("<footer>Written by rootline from the evidence listed above. Report schema version ")
@@ -252,6 +254,25 @@ final class HtmlReport {
             b.append("<p class=\"none\">The findings recorded no query for their evidence.</p>\n");
         }
         b.append("</section>\n");
+    }
+
+    /** Other subnets of the failing cluster's list that would fail the same way: the cause, not yet struck again. */
+    private void sameRisks() {
+        if (f.sameRisks().isEmpty()) {
+            return;
+        }
+        b.append("<section id=\"same-risk\">\n<h2>Other subnets that would fail the same way</h2>\n")
+                .append("<p>EKS may place the next control-plane ENI in any subnet of the cluster's list. These lack the same")
+                .append(" return route (<code>rootline audit</code> checks every cluster).</p>\n<table class=\"same-risk\">\n")
+                .append("<thead><tr><th>Cluster</th><th>Subnet</th><th>Route table</th><th>No route to</th>")
+                .append("<th>ENIs there now</th><th>Fix</th></tr></thead>\n<tbody>\n");
+        for (SameRisk r : f.sameRisks()) {
+            b.append("<tr><td>").append(Html.text(r.cluster())).append("</td><td>").append(Html.text(r.subnetId()))
+                    .append("</td><td>").append(Html.text(r.routeTableId())).append("</td><td>")
+                    .append(Html.text(r.missingRouteTo())).append("</td><td>").append(Html.text(String.join(", ", r.enisNow())))
+                    .append("</td><td><pre class=\"cmd\">").append(Html.text(r.fix())).append("</pre></td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</section>\n");
     }
 
     /** The evidence manifest, last: what every finding above was read from, with each file's SHA-256. */

@@ -12,6 +12,7 @@ import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.PathCheck;
+import dev.rootline.timeline.findings.SameRisk;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,6 +75,19 @@ final class JsonReport {
             g.writeArrayFieldStart("pathChecks");
             for (PathCheck p : f.pathChecks()) {
                 pathCheck(g, p);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("sameRisk");
+            for (SameRisk r : f.sameRisks()) {
+                g.writeStartObject();
+                g.writeNumberField("hypothesis", r.hypothesis());
+                g.writeStringField("cluster", r.cluster());
+                g.writeStringField("subnetId", r.subnetId());
+                g.writeStringField("routeTableId", r.routeTableId());
+                g.writeStringField("missingRouteTo", r.missingRouteTo());
+                strings(g, "enisNow", r.enisNow());
+                g.writeStringField("fix", r.fix());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("caveats");

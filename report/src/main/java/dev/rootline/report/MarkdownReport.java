@@ -8,6 +8,7 @@ import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.PathCheck;
+import dev.rootline.timeline.findings.SameRisk;
 
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ final class MarkdownReport {
         hypotheses();
         nextSteps();
         pathChecks();
+        sameRisks();
         queries();
         evidence();
         return b.toString();
@@ -291,6 +293,23 @@ final class MarkdownReport {
         }
         if (n == 0) {
             b.append("The findings recorded no query for their evidence.\n");
+        }
+    }
+
+    /** Other subnets of the failing cluster's list that would fail the same way, as in the HTML report. */
+    private void sameRisks() {
+        if (f.sameRisks().isEmpty()) {
+            return;
+        }
+        b.append("\n## Other subnets that would fail the same way\n\n")
+                .append("EKS may place the next control-plane ENI in any subnet of the cluster's list. These lack the same"
+                        + " return route (`rootline audit` checks every cluster).\n\n");
+        row("Cluster", "Subnet", "Route table", "No route to", "ENIs there now", "Fix");
+        b.append("|---|---|---|---|---|---|\n");
+        for (SameRisk r : f.sameRisks()) {
+            row(Markdown.code(r.cluster()), Markdown.code(r.subnetId()), Markdown.code(String.valueOf(r.routeTableId())),
+                    Markdown.text(String.valueOf(r.missingRouteTo())), Markdown.text(String.join(", ", r.enisNow())),
+                    Markdown.code(r.fix()));
         }
     }
 

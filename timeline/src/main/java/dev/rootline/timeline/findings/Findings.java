@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param changes    how the hypotheses moved since the last report in the same folder (unverified → confirmed…)
  * @param activities engineering activities ({@code source:activity}) from {@link Activity#BEFORE_BURST} before the
  *                   window to its end, in time order; {@link #activitiesBefore} picks those beside a burst
+ * @param sameRisks  other subnets of a failing cluster's list that would fail the same way (see {@link SameRisk})
  */
 public record Findings(
         Instant from,
@@ -36,7 +37,8 @@ public record Findings(
         List<NextStep> nextSteps,
         Coverage coverage,
         List<String> changes,
-        List<Activity> activities) {
+        List<Activity> activities,
+        List<SameRisk> sameRisks) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -54,6 +56,16 @@ public record Findings(
         coverage = coverage == null ? Coverage.NONE : coverage;
         changes = List.copyOf(changes);
         activities = List.copyOf(activities);
+        sameRisks = List.copyOf(sameRisks);
+    }
+
+    /** Findings without the same-risk subnets. */
+    public Findings(Instant from, Instant to, Map<String, Long> sources, List<Burst> bursts, List<EniEvent> eniEvents,
+                    List<PathCheck> pathChecks, List<Hypothesis> hypotheses, Map<String, EvidenceEvent> evidence,
+                    List<String> caveats, List<NextStep> nextSteps, Coverage coverage, List<String> changes,
+                    List<Activity> activities) {
+        this(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, caveats, nextSteps, coverage, changes,
+                activities, List.of());
     }
 
     /** Findings without activities. */
@@ -72,7 +84,7 @@ public record Findings(
     /** These findings with what changed since an earlier report. */
     public Findings withChanges(List<String> since) {
         return new Findings(from, to, sources, bursts, eniEvents, pathChecks, hypotheses, evidence, caveats, nextSteps, coverage,
-                since, activities);
+                since, activities, sameRisks);
     }
 
     /** The activities that began within {@link Activity#BEFORE_BURST} before the burst's first failure, in time order. */

@@ -19,6 +19,7 @@ import dev.rootline.timeline.findings.EvidenceEvent;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.PathCheck;
+import dev.rootline.timeline.findings.SameRisk;
 import dev.rootline.timeline.hypothesis.BurstContext;
 import dev.rootline.timeline.hypothesis.FailureIndex;
 import dev.rootline.timeline.hypothesis.Ranking;
@@ -159,8 +160,9 @@ public final class Investigator {
         caveats.addAll(Activities.unexplainedBursts(bursts, hypotheses, activities));
         Coverage coverage = CoverageCheck.of(searcher, window[0], window[1]);
         List<NextStep> next = NextSteps.of(hypotheses, checks, sources, coverage, enis, topology, window[0], window[1]);
+        List<SameRisk> sameRisks = SameRisks.of(hypotheses, bursts, topology, enis, settings.clientCidrs());
         return new Findings(window[0], window[1], sources, bursts, eniEvents, checks, hypotheses,
-                evidence(hypotheses, eniEvents, checks), caveats, next, coverage, List.of(), activities);
+                evidence(hypotheses, eniEvents, checks), caveats, next, coverage, List.of(), activities, sameRisks);
     }
 
     /** The path checks for a burst's target: its IP, or each address the evidence ties its host name to. */
