@@ -2,6 +2,8 @@ package dev.rootline.cli;
 
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.TimeExpressions;
+import dev.rootline.ingest.aws.Ec2Pull;
+import dev.rootline.ingest.aws.EksPull;
 import dev.rootline.report.AuditWriter;
 import dev.rootline.report.ReportFormat;
 import dev.rootline.report.listing.TerminalText;
@@ -19,19 +21,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "audit", description = {
         "Check every subnet of every EKS cluster's subnet list as if a control-plane ENI sat there, and report the",
-        "latent risks: subnets where the next ENI EKS creates would be cut off from the clients. Exit 3 with risks."})
+        "latent risks: subnets where the next ENI EKS creates would be cut off from the clients. Exit 3 with risks.",
+        "--pull snapshots the live state through the AWS SDK first (ec2 and eks, into the index)."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --index}, and the AWS flags {@code --pull} uses. */
     @Mixin
-    IndexOptions index;
+    PullAwsOptions pull;
+
+    @Option(names = "--pull", description = {"Snapshot the network and the EKS clusters now (as 'pull ec2' and 'pull eks' do, into",
+            "the index) and audit that state."})
+    boolean pullNow;
+
+    @Option(names = "--cluster", paramLabel = "C", description = "With --pull: only these clusters (default: every cluster in the region).")
+    List<String> clusters = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "T", description = "The instant to audit (default: the newest snapshot).")
     String at;
@@ -50,6 +64,13 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        IndexOptions index = pull.index;
+        if (pullNow && at != null) {
+            throw new UserError("--pull audits the state it pulls: leave out --at");
+        }
+        if (pullNow) {
+            pullState();
+        }
         Instant when = at == null ? null : TimeExpressions.parse(at, zone, Clock.systemUTC());
         List<Cidr> clients = new ArrayList<>();
         for (String c : clientCidrs) {
@@ -73,5 +94,25 @@ final class AuditCommand implements Callable<Integer> {
         files.forEach(p -> w.println("wrote " + p.toAbsolutePath()));
         w.flush();
         return audit.hasRisks() ? ExitCodes.AUDIT_RISKS : ExitCodes.OK;
+    }
+
+    /** The live state into the index: EC2 network, then every (or each named) EKS cluster. */
+    private void pullState() throws java.io.IOException {
+        int ec2 = PullFiles.run(pull, "ec2", "ec2", ZoneOffset.UTC, (clients, folder) -> {
+            var written = new Ec2Pull(clients.ec2(), Clock.systemUTC()).run(Set.of(), folder);
+            return "pulled " + written.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace(".json", ""))
+                    .collect(Collectors.joining(", "));
+        });
+        int eks = PullFiles.run(pull, "eks", "eks", ZoneOffset.UTC, (clients, folder) -> {
+            EksPull eksPull = new EksPull(clients.eks(), Clock.systemUTC());
+            List<String> names = clusters.isEmpty() ? eksPull.clusterNames() : clusters;
+            for (String name : names) {
+                eksPull.describe(name, folder.resolve(name)); // the configuration is all an audit reads
+            }
+            return "pulled " + names.size() + " EKS cluster" + (names.size() == 1 ? "" : "s");
+        });
+        if (ec2 != ExitCodes.OK || eks != ExitCodes.OK) {
+            throw new UserError("the pull before the audit did not complete; the audit was not run");
+        }
     }
 }

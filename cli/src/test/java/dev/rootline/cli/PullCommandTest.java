@@ -190,6 +190,54 @@ class PullCommandTest {
     }
 
     @Test
+    void auditPullReadsTheLiveEstateAndFlagsTheClustersUnroutedSubnet() throws Exception {
+        String privateSubnet;
+        String publicSubnet;
+        String publicTable;
+        try (AwsClients aws = new AwsClients(MOTO.settings())) {
+            Ec2Client ec2 = aws.ec2();
+            String gw = ec2.createVpc(b -> b.cidrBlock("172.21.0.0/16")).vpc().vpcId();
+            String be = ec2.createVpc(b -> b.cidrBlock("10.51.0.0/16")).vpc().vpcId();
+            String pcx = ec2.createVpcPeeringConnection(b -> b.vpcId(be).peerVpcId(gw)).vpcPeeringConnection().vpcPeeringConnectionId();
+            ec2.acceptVpcPeeringConnection(b -> b.vpcPeeringConnectionId(pcx));
+            privateSubnet = ec2.createSubnet(b -> b.vpcId(gw).cidrBlock("172.21.1.0/24")).subnet().subnetId();
+            publicSubnet = ec2.createSubnet(b -> b.vpcId(gw).cidrBlock("172.21.101.0/24")).subnet().subnetId();
+            String igw = ec2.createInternetGateway(b -> { }).internetGateway().internetGatewayId();
+            ec2.attachInternetGateway(b -> b.internetGatewayId(igw).vpcId(gw));
+            String privateTable = ec2.createRouteTable(b -> b.vpcId(gw)).routeTable().routeTableId();
+            ec2.createRoute(b -> b.routeTableId(privateTable).destinationCidrBlock("10.51.0.0/16").vpcPeeringConnectionId(pcx));
+            ec2.associateRouteTable(b -> b.routeTableId(privateTable).subnetId(privateSubnet));
+            publicTable = ec2.createRouteTable(b -> b.vpcId(gw)).routeTable().routeTableId();
+            ec2.createRoute(b -> b.routeTableId(publicTable).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+            ec2.associateRouteTable(b -> b.routeTableId(publicTable).subnetId(publicSubnet));
+            String sg = ec2.createSecurityGroup(b -> b.vpcId(gw).groupName("cp").description("control plane")).groupId();
+            ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443)
+                    .ipRanges(r -> r.cidrIp("10.51.0.0/16"))));
+            String priv = privateSubnet;
+            String pub = publicSubnet;
+            aws.eks().createCluster(b -> b.name("live-gw").roleArn("arn:aws:iam::111122223333:role/eks")
+                    .resourcesVpcConfig(v -> v.subnetIds(priv, pub).securityGroupIds(sg)));
+        }
+        Path out = dir.resolve("audit");
+        List<String> a = new ArrayList<>(List.of("audit", "--pull", "--cluster", "live-gw", "--client-cidr", "10.51.0.0/16",
+                "--index", dir.resolve("idx").toString(), "--out", out.toString(), "--format", "json",
+                "--endpoint-url", MOTO.endpoint().toString(), "--region", MotoServer.REGION, "--profile", MotoServer.PROFILE));
+        Cli run = Cli.run(a.toArray(String[]::new));
+        assertThat(run.exit).as(run.toString()).isEqualTo(ExitCodes.AUDIT_RISKS);
+        var audit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        assertThat(audit.get("risks")).singleElement().satisfies(r -> {
+            assertThat(r.get("kind").asText()).isEqualTo("LATENT_UNROUTED_SUBNET");
+            assertThat(r.get("cluster").asText()).isEqualTo("live-gw");
+            assertThat(r.get("subnetId").asText()).isEqualTo(publicSubnet);
+            assertThat(r.get("routeTableId").asText()).isEqualTo(publicTable);
+            assertThat(r.get("missingRouteTo").asText()).isEqualTo("10.51.0.0/16");
+        });
+        assertThat(run.err).doesNotContain(MotoServer.SECRET);
+        assertThat(Cli.run("audit", "--pull", "--at", "2024-10-25", "--index", dir.resolve("idx").toString()).exit)
+                .isEqualTo(ExitCodes.USER);
+    }
+
+    @Test
     void ec2SnapshotsAreKeptAndIndexed() throws IOException {
         String vpc;
         try (AwsClients aws = new AwsClients(MOTO.settings())) {

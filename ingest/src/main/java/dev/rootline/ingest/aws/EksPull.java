@@ -29,10 +29,13 @@ public final class EksPull {
         this.clock = clock;
     }
 
-    public Result run(String clusterName, Path folder) throws IOException {
-        String resource = "cluster " + clusterName;
+    /**
+     * The cluster's configuration now (DescribeCluster) as {@code folder/cluster.json}: all an audit needs, without
+     * the update history {@link #run} adds.
+     */
+    public Cluster describe(String clusterName, Path folder) throws IOException {
         Instant described = clock.instant();
-        Cluster cluster = AwsCall.of("eks:DescribeCluster", "eks:DescribeCluster", resource)
+        Cluster cluster = AwsCall.of("eks:DescribeCluster", "eks:DescribeCluster", "cluster " + clusterName)
                 .run(() -> eks.describeCluster(b -> b.name(clusterName)).cluster());
         SnapshotFiles.write(folder.resolve("cluster.json"), g -> {
             g.writeStartObject();
@@ -40,6 +43,20 @@ public final class EksPull {
             SnapshotFiles.object(g, "cluster", cluster);
             g.writeEndObject();
         });
+        return cluster;
+    }
+
+    /** Every cluster's name in the region (ListClusters). */
+    public List<String> clusterNames() {
+        List<String> names = new ArrayList<>();
+        AwsCall.of("eks:ListClusters", "eks:ListClusters", "").each(eks.listClustersPaginator(b -> { }).clusters())
+                .forEach(names::add);
+        return names;
+    }
+
+    public Result run(String clusterName, Path folder) throws IOException {
+        String resource = "cluster " + clusterName;
+        Cluster cluster = describe(clusterName, folder);
 
         Instant listed = clock.instant();
         List<String> ids = new ArrayList<>();
