@@ -152,7 +152,10 @@ public final class Investigator {
                 contexts.add(new BurstContext(b, same, path, net, enis, topology.changes(), settings.hypotheses(), everyFailure));
             }
         }
-        List<Hypothesis> hypotheses = FlowEvidence.apply(searcher, new Ranking().rank(contexts), bursts, checks);
+        List<Hypothesis> hypotheses = new Ranking().rank(contexts);
+        if (sources.getOrDefault(dev.rootline.ingest.Source.VPCFLOW.id(), 0L) > 0) { // no query per burst without flow logs
+            hypotheses = FlowEvidence.apply(searcher, hypotheses, bursts, checks);
+        }
         List<EniEvent> eniEvents = eniEvents(enis, topology);
         List<String> caveats = new ArrayList<>(ClockOffsets.check(bursts, enis, settings.hypotheses().tolerance()));
         dating.caveat().ifPresent(caveats::add);
