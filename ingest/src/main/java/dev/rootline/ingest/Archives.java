@@ -4,7 +4,9 @@ import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,10 +14,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -32,6 +37,13 @@ import java.util.zip.GZIPInputStream;
  */
 final class Archives {
     static final int MAX_DEPTH = 3;
+    /**
+     * Zip methods commons-compress inflates by itself. It offers Zstandard and XZ too, but only with libraries rootline
+     * does not ship; without them such a member fails with a NoClassDefFoundError (see {@link ZipStream}).
+     */
+    private static final Set<Integer> ZIP_METHODS = Set.of(ZipMethod.STORED.getCode(), ZipMethod.UNSHRINKING.getCode(),
+            ZipMethod.IMPLODING.getCode(), ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(),
+            ZipMethod.BZIP2.getCode());
 
     /** An extracted member: where it lies now, and where it came from. */
     record Member(Path file, String origin) {
@@ -76,7 +88,7 @@ final class Archives {
         try (InputStream raw = Files.newInputStream(archive.path());
              InputStream decoded = archive.gzip() ? new GZIPInputStream(new BufferedInputStream(raw, InputFile.BUFFER), InputFile.BUFFER)
                      : new BufferedInputStream(raw, InputFile.BUFFER);
-             ArchiveInputStream<? extends ArchiveEntry> in = zip ? new ZipArchiveInputStream(decoded) : new TarArchiveInputStream(decoded)) {
+             ArchiveInputStream<? extends ArchiveEntry> in = zip ? new ZipStream(decoded) : new TarArchiveInputStream(decoded)) {
             ArchiveEntry e;
             while ((e = in.getNextEntry()) != null) {
                 String name = e.getName();
@@ -88,11 +100,29 @@ final class Archives {
                             : "not a regular file inside the archive"));
                     continue;
                 }
-                Path target = into.resolve(name).normalize();
+                if (e instanceof ZipArchiveEntry z && !ZIP_METHODS.contains(z.getMethod())) {
+                    ZipMethod method = ZipMethod.getMethodByCode(z.getMethod());
+                    problems.accept(new Diagnostic(Diagnostic.Severity.REJECTED, archive.origin() + "!/" + name, -1, -1,
+                            "archive member compressed with " + (method != null ? method : "method " + z.getMethod())
+                                    + ", which rootline cannot inflate; not extracted"));
+                    continue;
+                }
+                Path target;
+                try {
+                    target = into.resolve(name).normalize();
+                } catch (InvalidPathException bad) {
+                    problems.accept(new Diagnostic(Diagnostic.Severity.REJECTED, archive.origin() + "!/" + name, -1, -1,
+                            "archive member with a name no file can have (" + bad.getReason() + "); not extracted"));
+                    continue;
+                }
                 if (!target.startsWith(into) || name.startsWith("/")) {
                     problems.accept(new Diagnostic(Diagnostic.Severity.REJECTED, archive.origin() + "!/" + name, -1, -1,
                             "archive member with a path outside the archive (" + name + "); not extracted"));
                     continue;
+                }
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    // a second member of this name (tar -r appends a newer copy), or a folder's: each is read, from its own place
+                    target = Files.createTempDirectory(into, "again").resolve(into.relativize(target));
                 }
                 Files.createDirectories(target.getParent());
                 long written = copy(in, target, budget);
@@ -142,5 +172,22 @@ final class Archives {
 
     private static Diagnostic skipped(InputFile archive, String name, String why) {
         return new Diagnostic(Diagnostic.Severity.SKIPPED, archive.origin() + "!/" + name, -1, -1, why);
+    }
+
+    /** A zip stream that opens a Zstandard member without zstd-jni, so that {@link #extract} can refuse it by name. */
+    private static final class ZipStream extends ZipArchiveInputStream {
+        ZipStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        protected InputStream createZstdInputStream(InputStream in) {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("Zstandard-compressed zip members are not supported");
+                }
+            };
+        }
     }
 }

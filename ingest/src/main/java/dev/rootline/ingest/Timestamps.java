@@ -146,6 +146,8 @@ public final class Timestamps {
         }
     }
 
+    private static final BigDecimal MAX_EPOCH_SECOND = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
     /** Epoch seconds with an optional fraction, e.g. {@code 1527535003.208}; null if not a number. */
     public static Instant parseEpochSeconds(String text) {
         if (text == null || text.isBlank()) {
@@ -153,6 +155,9 @@ public final class Timestamps {
         }
         try {
             BigDecimal seconds = new BigDecimal(text.trim());
+            if (seconds.abs().compareTo(MAX_EPOCH_SECOND) > 0) {
+                return null; // past any instant; and the long value of 17e30243100 takes minutes to work out
+            }
             long whole = seconds.longValue();
             int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
             return Instant.ofEpochSecond(whole, nanos);

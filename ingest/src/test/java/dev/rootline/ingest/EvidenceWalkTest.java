@@ -5,6 +5,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -167,6 +169,88 @@ class EvidenceWalkTest {
         try (Stream<Path> all = Files.walk(dir.getRoot(), 1)) {
             assertThat(all).noneMatch(p -> p.getFileName() != null && p.getFileName().toString().equals("escaped.jsonl"));
         }
+    }
+
+    @Test
+    void aZipMemberCompressedWithZstandardOrXzIsRefusedAndTheOthersRead() throws IOException {
+        // found by ArchiveFuzzTest: commons-compress offers both, but reading them needs libraries rootline does not ship
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            int from = 0;
+            for (String name : List.of("zstd.jsonl", "xz.jsonl", "ok.jsonl")) {
+                byte[] content = records(from, from += 2).getBytes(StandardCharsets.UTF_8);
+                ZipEntry e = new ZipEntry(name);
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(content.length);
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                e.setCrc(crc.getValue());
+                z.putNextEntry(e);
+                z.write(content);
+                z.closeEntry();
+            }
+        }
+        byte[] zip = bytes.toByteArray();
+        int first = 0;
+        int second = 30 + "zstd.jsonl".length() + records(0, 2).length();
+        zip[first + 8] = 93; // the local header's method: Zstandard; the bytes stay stored
+        zip[second + 8] = 95; // XZ
+        Path file = Files.write(dir.resolve("bundle.zip"), zip);
+
+        IngestSummary s = ingest(file);
+
+        assertThat(s.events()).isEqualTo(2);
+        assertThat(reasons()).anySatisfy(r -> assertThat(r).endsWith("zstd.jsonl: archive member compressed with ZSTD, which rootline cannot inflate; not extracted"))
+                .anySatisfy(r -> assertThat(r).endsWith("xz.jsonl: archive member compressed with XZ, which rootline cannot inflate; not extracted"));
+    }
+
+    @Test
+    void anArchiveMemberWhoseNameNoFileCanHaveIsRefusedAndTheOthersRead() throws IOException {
+        // found by ArchiveFuzzTest: a NUL in a member's name threw InvalidPathException out of the whole ingest
+        Path zip = dir.resolve("nul.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("bundl\u0000e.jsonl"));
+            z.write(records(0, 2).getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("ok.jsonl"));
+            z.write(records(2, 3).getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+
+        IngestSummary s = ingest(zip);
+
+        assertThat(s.events()).isEqualTo(1);
+        assertThat(reasons()).anySatisfy(r -> assertThat(r).contains("archive member with a name no file can have"));
+    }
+
+    @Test
+    void twoArchiveMembersOfOneNameAreBothRead() throws IOException {
+        // found by ArchiveFuzzTest: the second overwrote the first, and when it was an archive itself, its extraction
+        // deleted the file the first member was to be read from (NoSuchFileException out of the whole ingest)
+        ByteArrayOutputStream tgz = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(new GZIPOutputStream(tgz))) {
+            byte[] content = records(2, 5).getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry e = new TarArchiveEntry("inner.jsonl");
+            e.setSize(content.length);
+            t.putArchiveEntry(e);
+            t.write(content);
+            t.closeArchiveEntry();
+        }
+        Path tar = dir.resolve("twice.tar");
+        try (TarArchiveOutputStream t = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+            // the first is no archive, despite its name; tar -r appends a newer copy under the same name
+            for (byte[] content : List.of(records(0, 2).getBytes(StandardCharsets.UTF_8), tgz.toByteArray())) {
+                TarArchiveEntry e = new TarArchiveEntry("evidence/bundle.tar.gz");
+                e.setSize(content.length);
+                t.putArchiveEntry(e);
+                t.write(content);
+                t.closeArchiveEntry();
+            }
+        }
+
+        IngestSummary s = ingest(tar);
+
+        assertThat(s.events()).isEqualTo(5);
     }
 
     @Test

@@ -5,6 +5,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,6 +51,15 @@ class TimestampsTest {
         assertThat(Timestamps.parse("2024-13-45T99:99:99Z", ZoneOffset.UTC)).isNull();
         assertThat(Timestamps.parse("2024-10-29T23:15:19Zjunk", ZoneOffset.UTC)).isNull();
         assertThat(Timestamps.parse(null, ZoneOffset.UTC)).isNull();
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void epochSecondsPastAnyInstantAreNoTimeAndQuicklySo() {
+        // found by ActivitiesFuzzTest: the long value of 17e30243100 took minutes (a libFuzzer timeout), then read as 1970
+        assertThat(Timestamps.parseAny("17e30243100", ZoneOffset.UTC)).isNull();
+        assertThat(Timestamps.parseEpochSeconds("-4E+999999999")).isNull();
+        assertThat(Timestamps.parseEpochSeconds("31556889864403199")).isEqualTo(Instant.ofEpochSecond(Instant.MAX.getEpochSecond()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.rootline.ingest.InputFile;
 import dev.rootline.ingest.ParseContext;
 import dev.rootline.ingest.json.JsonRecordReader;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -65,9 +66,11 @@ public final class Ec2SnapshotParser implements EventParser {
         try (InputStream in = file.open(); JsonParser p = JsonRecordReader.MAPPER.getFactory().createParser(in)) {
             reading.documents(p);
         } catch (JsonProcessingException e) {
-            long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            ctx.reject(reading.current, -1, "malformed JSON: " + e.getOriginalMessage() + " (at byte " + at
-                    + "); the rest of this file was not ingested");
+            ctx.reject(reading.current, -1, "malformed JSON: " + e.getOriginalMessage() + " (at byte "
+                    + JsonRecordReader.offset(e.getLocation(), 0) + "); the rest of this file was not ingested");
+        } catch (CharConversionException e) {
+            // Jackson's UTF-32 decoder, on bytes that only looked like UTF-32
+            ctx.reject(reading.current, -1, "malformed JSON: " + e.getMessage() + "; the rest of this file was not ingested");
         }
     }
 
@@ -165,7 +168,7 @@ public final class Ec2SnapshotParser implements EventParser {
                 }
                 out.add(value);
             }
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | CharConversionException e) {
             // reported, with its offset, by the main pass
         }
         return out;
@@ -178,6 +181,6 @@ public final class Ec2SnapshotParser implements EventParser {
     }
 
     private static long offset(JsonParser p) {
-        return p.currentTokenLocation().getByteOffset();
+        return JsonRecordReader.offset(p.currentTokenLocation(), 0);
     }
 }

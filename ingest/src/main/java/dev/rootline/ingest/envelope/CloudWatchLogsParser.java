@@ -11,12 +11,14 @@ import dev.rootline.ingest.StableIds;
 import dev.rootline.ingest.json.JsonRecordReader;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -34,6 +36,8 @@ public final class CloudWatchLogsParser implements EventParser {
     static final int SCORE = 94;
     /** Decompressed subscription payloads are bounded like files. */
     private static final long MAX_PAYLOAD = 64L << 20;
+    /** A subscription logEvent's time: epoch milliseconds; more digits than a long holds are no time. */
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("[0-9]{1,18}");
 
     @Override
     public String name() {
@@ -75,13 +79,16 @@ public final class CloudWatchLogsParser implements EventParser {
                 } else if (t == JsonToken.START_OBJECT) {
                     object(p, base, new HashMap<>(outer), ctx, streams);
                 } else {
-                    ctx.reject(base + p.currentTokenLocation().getByteOffset(), -1, "not CloudWatch Logs output: found " + t);
+                    ctx.reject(JsonRecordReader.offset(p.currentTokenLocation(), base), -1, "not CloudWatch Logs output: found " + t);
                     return;
                 }
             }
         } catch (JsonProcessingException e) {
-            long at = base + (e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
-            ctx.reject(at, -1, "malformed JSON: " + e.getOriginalMessage() + "; the rest of this file was not ingested");
+            ctx.reject(JsonRecordReader.offset(e.getLocation(), base), -1, "malformed JSON: " + e.getOriginalMessage()
+                    + "; the rest of this file was not ingested");
+        } catch (CharConversionException e) {
+            // Jackson's UTF-32 decoder, on bytes that only looked like UTF-32
+            ctx.reject(base, -1, "malformed JSON: " + e.getMessage() + "; the rest of this file was not ingested");
         }
     }
 
@@ -92,17 +99,17 @@ public final class CloudWatchLogsParser implements EventParser {
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_ARRAY && (name.equals("events") || name.equals("logEvents"))) {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    long offset = base + p.currentTokenLocation().getByteOffset();
+                    long offset = JsonRecordReader.offset(p.currentTokenLocation(), base);
                     event(JsonRecordReader.MAPPER.readTree(p), offset, page, ctx, streams);
                 }
             } else if (v == JsonToken.START_ARRAY && name.equals("results")) {
                 while (p.nextToken() == JsonToken.START_ARRAY) {
-                    long offset = base + p.currentTokenLocation().getByteOffset();
+                    long offset = JsonRecordReader.offset(p.currentTokenLocation(), base);
                     insightsRow(JsonRecordReader.MAPPER.readTree(p), offset, page, ctx, streams);
                 }
             } else if (v == JsonToken.START_OBJECT && name.equals("awslogs")) {
                 JsonNode awslogs = JsonRecordReader.MAPPER.readTree(p);
-                subscription(awslogs.path("data").asText(""), base + p.currentTokenLocation().getByteOffset(), ctx, streams);
+                subscription(awslogs.path("data").asText(""), JsonRecordReader.offset(p.currentTokenLocation(), base), ctx, streams);
             } else if (v.isScalarValue()) {
                 page.put(name, p.getText());
             } else {
@@ -112,7 +119,7 @@ public final class CloudWatchLogsParser implements EventParser {
         if (page.containsKey("timestamp") && page.containsKey("message")) {
             // a single subscription logEvent ({id, timestamp, message}) on its own line
             String ts = page.get("timestamp");
-            Instant time = ts.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(ts))
+            Instant time = EPOCH_MILLIS.matcher(ts).matches() ? Instant.ofEpochMilli(Long.parseLong(ts))
                     : dev.rootline.ingest.Timestamps.parseAny(ts, java.time.ZoneOffset.UTC);
             deliver(page.get("message"), time, first(page.get("logStreamName"), page.get("logStream"), null),
                     first(page.get("eventId"), page.get("id"), null), base, ctx, streams);

@@ -38,8 +38,8 @@ public final class FluentBitLogParser implements EventParser {
         }
         boolean kube = head.contains("\"kubernetes\"") && (head.contains("\"pod_name\"") || head.contains("\"namespace_name\""));
         // Fluent Bit's own output form, [<epoch>, {record}], even without the kubernetes filter
-        boolean pair = start.startsWith("[") && start.length() > 1 && Character.isDigit(start.substring(1).stripLeading().charAt(0))
-                && head.contains("\"log\"");
+        String first = start.substring(1).stripLeading();
+        boolean pair = start.startsWith("[") && !first.isEmpty() && Character.isDigit(first.charAt(0)) && head.contains("\"log\"");
         return kube || pair ? SCORE : 0;
     }
 

@@ -26,7 +26,14 @@ final class JsonFields {
             return null;
         }
         if (v.isNumber()) {
+            if (!Double.isFinite(v.doubleValue())) {
+                return null; // 1.5E8656 reads as infinity: no time
+            }
             BigDecimal n = v.decimalValue();
+            if (n.compareTo(BigDecimal.valueOf(Instant.MIN.getEpochSecond())) < 0
+                    || n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return null; // before the first instant, or past the milliseconds a long holds: no time
+            }
             if (n.compareTo(BigDecimal.valueOf(100_000_000_000L)) > 0) {
                 return Instant.ofEpochMilli(n.longValue()); // milliseconds
             }

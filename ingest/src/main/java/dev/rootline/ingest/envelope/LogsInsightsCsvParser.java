@@ -4,6 +4,7 @@ import dev.rootline.ingest.EventParser;
 import dev.rootline.ingest.InputFile;
 import dev.rootline.ingest.ParseContext;
 import dev.rootline.ingest.Timestamps;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,7 +45,10 @@ public final class LogsInsightsCsvParser implements EventParser {
         Streams streams = new Streams(ctx);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true).get();
-        try (Reader in = file.openReader(); CSVParser csv = CSVParser.parse(in, format)) {
+        try (Reader in = file.openReader(); CSVParser csv = header(in, format, ctx)) {
+            if (csv == null) {
+                return;
+            }
             Map<String, Integer> columns = csv.getHeaderMap();
             String message = column(columns, "@message");
             if (message == null) {
@@ -74,6 +78,16 @@ public final class LogsInsightsCsvParser implements EventParser {
             }
         } finally {
             streams.end();
+        }
+    }
+
+    /** The parser, past the header; or null, with the file rejected, when the header is not CSV. */
+    private static CSVParser header(Reader in, CSVFormat format, ParseContext ctx) throws IOException {
+        try {
+            return CSVParser.parse(in, format);
+        } catch (CSVException e) {
+            ctx.reject(0, 1, "malformed CSV header: " + e.getMessage() + "; the file was not ingested");
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rootline.ingest.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rootline.ingest.InputFile;
 import dev.rootline.ingest.ParseContext;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -57,9 +59,11 @@ public final class JsonRecordReader {
                 try (JsonParser p = MAPPER.getFactory().createParser(new Unclosable(in))) {
                     readRoots(p, start, pos, handler);
                     return;
-                } catch (JsonProcessingException e) {
-                    long at = start + Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
-                    String why = "malformed JSON: " + e.getOriginalMessage();
+                } catch (JsonProcessingException | CharConversionException e) {
+                    // CharConversionException: Jackson's UTF-32 decoder, on bytes that only looked like UTF-32
+                    JsonProcessingException json = e instanceof JsonProcessingException j ? j : null;
+                    long at = offset(json == null ? null : json.getLocation(), start);
+                    String why = "malformed JSON: " + (json == null ? e.getMessage() : json.getOriginalMessage());
                     if (pos.inContainer) {
                         ctx.reject(pos.recordStart, -1, why + " (at byte " + at + "); the rest of this file was not ingested");
                         return;
@@ -73,6 +77,14 @@ public final class JsonRecordReader {
             }
             ctx.reject(start, -1, "too many malformed JSON documents; the rest of this file was not ingested");
         }
+    }
+
+    /**
+     * Where a token or an error sits: {@code base} plus its byte offset; or {@code base}, the nearest place known, when
+     * Jackson took the bytes for UTF-16 or UTF-32 and counts characters, not bytes.
+     */
+    public static long offset(JsonLocation at, long base) {
+        return at == null || at.getByteOffset() < 0 ? base : base + at.getByteOffset();
     }
 
     /** Keeps the parser from closing the stream it shares with the next attempt. */
@@ -94,7 +106,7 @@ public final class JsonRecordReader {
     private void readRoots(JsonParser p, long base, Position pos, Handler handler) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != null) {
-            pos.at(base + p.currentTokenLocation().getByteOffset());
+            pos.at(offset(p.currentTokenLocation(), base));
             if (t == JsonToken.START_ARRAY) {
                 pos.inContainer = true;
                 readArray(p, base, pos, handler);
@@ -134,7 +146,7 @@ public final class JsonRecordReader {
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input inside an array");
             }
-            pos.at(base + p.currentTokenLocation().getByteOffset());
+            pos.at(offset(p.currentTokenLocation(), base));
             JsonNode element = MAPPER.readTree(p);
             handler.record(element, pos.recordStart);
         }

@@ -341,6 +341,21 @@ class Ec2SnapshotParserTest {
     }
 
     @Test
+    void jsonThatJacksonTakesForUtf32IsRejectedAtItsStartNotAtNoPlace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // found by Ec2SnapshotFuzzTest: Jackson decodes such bytes itself and gave the error no byte offset (-1)
+        Path file = Files.write(dir.resolve("nul.json"), new byte[] {'{', 0, 0, 0, 0, 0, 0, 0});
+
+        RecordingContext ctx = RecordingContext.parse(parser, file);
+
+        assertThat(ctx.events).isEmpty();
+        assertThat(ctx.rejects()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isZero();
+            assertThat(d.reason()).startsWith("malformed JSON: Illegal character ((CTRL-CHAR, code 0))")
+                    .endsWith("(at byte 0); the rest of this file was not ingested");
+        });
+    }
+
+    @Test
     void corpusCreateNetworkInterfaceOutputIsOneEni() throws Exception {
         for (int i = 1; i <= 4; i++) {
             RecordingContext ctx = corpus("awscli_ec2_create-network-interface_ex" + i + ".json");

@@ -217,4 +217,82 @@ class EnvelopeParsersTest {
         assertThat(ctx.events.get(0).errors()).contains("io_timeout");
         assertThat(ctx.events.get(0).attribute("logStream")).isEqualTo("clouddriver/pod-a");
     }
+
+    @Test
+    void bytesThatOnlyLookLikeUtf32AreRejectedAsCloudWatchOutputNotThrown() throws IOException {
+        // found by CloudWatchLogsFuzzTest: Jackson's UTF-32 decoder threw CharConversionException, an IOException, for content
+        Path f = Files.write(dir.resolve("page.json"), new byte[] {0, 0, 0, 0, '{', '\n', ' ', ' '});
+        RecordingContext ctx = new RecordingContext(new InputFile(f), ZoneOffset.UTC);
+
+        new CloudWatchLogsParser().parse(ctx.file(), ctx);
+
+        assertThat(ctx.rejects()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isZero();
+            assertThat(d.reason()).startsWith("malformed JSON: Invalid UTF-32 character");
+        });
+    }
+
+    @Test
+    void aLogsInsightsCsvWhoseHeaderIsNotCsvIsRejectedNotThrown() throws IOException {
+        // found by EnvelopeFuzzTest: commons-csv reads the header when the parser opens and threw CSVException, an IOException
+        Path f = Files.writeString(dir.resolve("export.csv"), "\"@timestamp\"x,@message\n2024-10-29 23:15:19.078," + OK + "\n");
+        RecordingContext ctx = new RecordingContext(new InputFile(f), ZoneOffset.UTC);
+
+        new LogsInsightsCsvParser().parse(ctx.file(), ctx);
+
+        assertThat(ctx.events).isEmpty();
+        assertThat(ctx.rejects()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(1);
+            assertThat(d.reason()).startsWith("malformed CSV header: Invalid character between encapsulated token and delimiter");
+        });
+    }
+
+    @Test
+    void aSubscriptionEventWhoseTimestampIsNoNumberOfMillisKeepsItsLine() throws IOException {
+        // found by CloudWatchLogsFuzzTest: Long.parseLong threw NumberFormatException on 50 digits (and on "")
+        Path f = Files.writeString(dir.resolve("events.jsonl"), """
+                {"id":"1","timestamp":15005397610284806492806306218206507857848794444195,"message":"%s"}
+                {"id":"2","timestamp":"","message":"%s"}
+                """.formatted(HEADER, OK));
+        RecordingContext ctx = new RecordingContext(new InputFile(f), ZoneOffset.UTC);
+
+        new CloudWatchLogsParser().parse(ctx.file(), ctx);
+
+        assertThat(ctx.rejects()).isEmpty();
+        assertThat(ctx.events).extracting(Event::time)
+                .containsExactly(Instant.parse("2024-10-29T23:15:19.078Z"), Instant.parse("2024-10-29T23:15:20.001Z"));
+    }
+
+    @Test
+    void aNumericTimeBeforeTheFirstInstantIsNoTimeAndTheLineIsKept() throws IOException {
+        // found with the CloudWatchLogsFuzzTest harness: Instant.ofEpochSecond threw DateTimeException on -1e20
+        Path f = Files.writeString(dir.resolve("page.json"), "{\"events\":[{\"timestamp\":-1e20,\"message\":\"" + OK + "\"}]}");
+        RecordingContext ctx = new RecordingContext(new InputFile(f), ZoneOffset.UTC);
+
+        new CloudWatchLogsParser().parse(ctx.file(), ctx);
+
+        assertThat(ctx.rejects()).isEmpty();
+        assertThat(ctx.events).singleElement().satisfies(e -> assertThat(e.time()).isEqualTo(Instant.parse("2024-10-29T23:15:20.001Z")));
+    }
+
+    @Test
+    void aHeadThatIsABracketAloneIsNotFluentBitAndTheSniffDoesNotThrow() throws IOException {
+        // found by FluentBitLogFuzzTest: the sniff read the character after '[' and blank space, and there was none
+        Path f = Files.writeString(dir.resolve("bracket.json"), "[\n");
+
+        assertThat(new FluentBitLogParser().sniff(new InputFile(f))).isZero();
+    }
+
+    @Test
+    void aFluentBitTimeTooLargeForADoubleIsNoTimeAndTheRecordIsKept() throws IOException {
+        // found by FluentBitLogFuzzTest: Jackson reads 1554141513.5E8656 as infinity, and decimalValue() threw
+        Path f = Files.writeString(dir.resolve("fluent.json"), "[1554141513.5E8656, {\"log\":\"" + OK + "\\n\",\"stream\":\"stdout\","
+                + "\"kubernetes\":{\"pod_name\":\"clouddriver-a\",\"namespace_name\":\"spinnaker\"}}]\n");
+        RecordingContext ctx = new RecordingContext(new InputFile(f), ZoneOffset.UTC);
+
+        new FluentBitLogParser().parse(ctx.file(), ctx);
+
+        assertThat(ctx.rejects()).isEmpty();
+        assertThat(ctx.events).singleElement().satisfies(e -> assertThat(e.time()).isEqualTo(Instant.parse("2024-10-29T23:15:20.001Z")));
+    }
 }

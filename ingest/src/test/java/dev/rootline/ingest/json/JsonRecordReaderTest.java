@@ -88,4 +88,45 @@ class JsonRecordReaderTest {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void jsonThatJacksonTakesForUtf16IsRejectedWhereThatTextStarts() throws IOException {
+        // found by CloudTrailFuzzTest: '{' and a NUL look like UTF-16LE to Jackson, which then counts no bytes (offset -1)
+        Path file = Files.write(dir.resolve("utf16.json"), new byte[] {'{', 0, '{', 0});
+
+        Read r = read(file);
+
+        assertThat(r.offsets()).isEmpty();
+        assertThat(r.rejects()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isZero();
+            assertThat(d.reason()).startsWith("malformed JSON: Unexpected character ('{'").endsWith("(at byte 0)");
+        });
+    }
+
+    @Test
+    void aRecordJacksonTakesForUtf16AfterAResyncIsPlacedWhereThatTextStarts() throws IOException {
+        byte[] broken = "{\"eventID\":\n".getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("mixed.json");
+        Files.write(file, broken);
+        Files.write(file, new byte[] {'{', 0, '}', 0}, java.nio.file.StandardOpenOption.APPEND);
+
+        Read r = read(file);
+
+        assertThat(r.rejects()).singleElement().satisfies(d -> assertThat(d.offset()).isZero());
+        assertThat(r.offsets()).as("was one byte before it, inside the broken line").containsExactly((long) broken.length);
+    }
+
+    @Test
+    void bytesThatOnlyLookLikeUtf32AreRejectedNotThrown() throws IOException {
+        // found by CloudTrailFuzzTest: Jackson's UTF-32 decoder threw CharConversionException, an IOException, for content
+        Path file = Files.write(dir.resolve("utf32.json"), new byte[] {0, 0, 0, '{', '{', '\t', ' ', ' '});
+
+        Read r = read(file);
+
+        assertThat(r.offsets()).isEmpty();
+        assertThat(r.rejects()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isZero();
+            assertThat(d.reason()).startsWith("malformed JSON: Invalid UTF-32 character");
+        });
+    }
 }
