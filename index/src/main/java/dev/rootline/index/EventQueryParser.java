@@ -21,6 +21,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.rootline.index.annotate.Annotations;
+
 /**
  * Lucene query syntax over the rootline schema. Terms are ANDed by default (as in grep pipelines);
  * {@code ip:} takes an address or a CIDR ({@code ip:172.20.0.0/16}); {@code time:} takes a date (the whole
@@ -29,10 +31,18 @@ import java.util.Map;
 public final class EventQueryParser {
     private final ZoneId zone;
     private final Clock clock;
+    /** The index's annotations, for {@code starred:} and {@code tag:}; null where the engine has none. */
+    private final Annotations annotations;
 
     public EventQueryParser(ZoneId zone, Clock clock) {
+        this(zone, clock, null);
+    }
+
+    /** A parser that also reads {@code starred:true} and {@code tag:X} from {@code annotations} (may be null). */
+    public EventQueryParser(ZoneId zone, Clock clock, Annotations annotations) {
         this.zone = zone;
         this.clock = clock;
+        this.annotations = annotations;
     }
 
     /** The analyzer used both when indexing and when parsing queries. */
@@ -72,7 +82,7 @@ public final class EventQueryParser {
             return negationsOfEverything(p.parse(q.replaceAll("(?<=\\d)/(?=\\d)", "\\\\/")));
         } catch (ParseException e) {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("");
-            throw new QuerySyntaxException("bad query '" + query + "': " + msg, e);
+            throw new QuerySyntaxException("bad query '" + query + "': " + msg, e, position(e, query));
         } catch (IllegalArgumentException e) {
             throw new QuerySyntaxException("bad query '" + query + "': " + e.getMessage(), e);
         }
@@ -109,6 +119,9 @@ public final class EventQueryParser {
 
         @Override
         protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            if (Fields.STARRED.equals(field) || Fields.TAG.equals(field)) {
+                return annotationQuery(field, text);
+            }
             if (Fields.IP.equals(field)) {
                 return ipQuery(text);
             }
@@ -123,10 +136,38 @@ public final class EventQueryParser {
         /** Quoted terms come this way ({@code ip:"2001:db8::/32"}); MultiFieldQueryParser would skip the override above. */
         @Override
         protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
-            if (Fields.IP.equals(field) || Fields.TIME.equals(field)) {
+            if (Fields.IP.equals(field) || Fields.TIME.equals(field) || Fields.STARRED.equals(field) || Fields.TAG.equals(field)) {
                 return getFieldQuery(field, text, true);
             }
             return super.getFieldQuery(field, text, slop);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return Fields.TAG.equals(field) ? annotationQuery(field, termStr) : super.getWildcardQuery(field, termStr);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return Fields.TAG.equals(field) ? annotationQuery(field, termStr + "*") : super.getPrefixQuery(field, termStr);
+        }
+
+        /** {@code starred:true|false} and {@code tag:X}: the ids the annotation store names, as an id filter. */
+        private Query annotationQuery(String field, String text) throws ParseException {
+            if (annotations == null) {
+                throw new ParseException(field + ": searches annotations, which this index engine does not keep");
+            }
+            if (Fields.TAG.equals(field)) {
+                return Fields.ids(annotations.taggedIds(text));
+            }
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> Fields.ids(annotations.starredIds());
+                case "false" -> new org.apache.lucene.search.BooleanQuery.Builder()
+                        .add(new MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                        .add(Fields.ids(annotations.starredIds()), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                        .build();
+                default -> throw new ParseException("starred: takes true or false, got '" + text + "'");
+            };
         }
 
         /** A keyword too long to index whole is searched in the same capped form it was indexed in. */
@@ -172,6 +213,26 @@ public final class EventQueryParser {
             return part == null || part.equals("*");
         }
     }
+
+    /**
+     * Where in the user's query the parser stopped (0-based), or -1: Lucene counts columns from 1 in the text it
+     * parsed, which differs from the user's by the escapes added above; clamped to the query.
+     */
+    private static int position(ParseException e, String query) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParseException p && p.currentToken != null) {
+                org.apache.lucene.queryparser.classic.Token at = p.currentToken.next != null ? p.currentToken.next : p.currentToken;
+                return at.beginLine == 1 && at.beginColumn >= 1 ? Math.min(query.length(), at.beginColumn - 1) : -1;
+            }
+            java.util.regex.Matcher m = LEXICAL.matcher(String.valueOf(t.getMessage()));
+            if (t instanceof org.apache.lucene.queryparser.classic.TokenMgrError && m.find() && m.group(1).equals("1")) {
+                return Math.min(query.length(), Math.max(0, Integer.parseInt(m.group(2)) - 1));
+            }
+        }
+        return -1;
+    }
+
+    private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile("at line (\\d+), column (\\d+)");
 
     private static Query ipQuery(String text) throws ParseException {
         String t = text.trim();

@@ -74,6 +74,13 @@ public final class Fields {
     public static final Set<String> ATTRIBUTE_KEYWORDS = Set.of(POD, NAMESPACE, CONTAINER, NODE, STREAM, LOG_STREAM, VERB,
             SRCADDR, DSTADDR, SRCPORT, DSTPORT, PROTOCOL, ACTION, LOG_STATUS);
 
+    /**
+     * Not indexed: {@code starred:true} and {@code tag:X} are answered from the annotations beside the index
+     * ({@link dev.rootline.index.annotate.Annotations}) as a filter on {@link #ID}.
+     */
+    public static final String STARRED = "starred";
+    public static final String TAG = "tag";
+
     public static final String TEXT = "text";
     public static final String EVENT = "event";
     public static final String RAW = "raw";
@@ -102,6 +109,14 @@ public final class Fields {
         long lo = from == null ? Long.MIN_VALUE + 1 : from.toEpochMilli();
         long hi = to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1;
         return LongField.newRangeQuery(TIME, lo, hi);
+    }
+
+    /** The events with these ids (none: nothing). */
+    public static Query ids(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new org.apache.lucene.search.MatchNoDocsQuery("no annotated event matches");
+        }
+        return new org.apache.lucene.search.TermInSetQuery(ID, ids.stream().map(org.apache.lucene.util.BytesRef::new).toList());
     }
 
     public static Query ipExact(InetAddress address) {

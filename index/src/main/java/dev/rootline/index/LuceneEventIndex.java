@@ -177,7 +177,7 @@ final class LuceneEventIndex implements EventIndex {
             d.close();
             throw e;
         }
-        return new LuceneSearcher(r, d);
+        return new LuceneSearcher(r, d, dev.rootline.index.annotate.Annotations.open(dir));
     }
 
     private static final class LuceneWriter implements Writer {
@@ -243,16 +243,19 @@ final class LuceneEventIndex implements EventIndex {
         private final DirectoryReader reader;
         private final Directory directory;
         private final IndexSearcher searcher;
-        private final EventQueryParser utc = new EventQueryParser(ZoneOffset.UTC, Clock.systemUTC());
+        private final dev.rootline.index.annotate.Annotations annotations;
+        private final EventQueryParser utc;
 
-        LuceneSearcher(DirectoryReader reader, Directory directory) {
+        LuceneSearcher(DirectoryReader reader, Directory directory, dev.rootline.index.annotate.Annotations annotations) {
             this.reader = reader;
             this.directory = directory;
             this.searcher = new IndexSearcher(reader);
+            this.annotations = annotations;
+            this.utc = new EventQueryParser(ZoneOffset.UTC, Clock.systemUTC(), annotations);
         }
 
         private Query query(SearchRequest r) {
-            EventQueryParser parser = ZoneOffset.UTC.equals(r.zone()) ? utc : new EventQueryParser(r.zone(), Clock.systemUTC());
+            EventQueryParser parser = ZoneOffset.UTC.equals(r.zone()) ? utc : new EventQueryParser(r.zone(), Clock.systemUTC(), annotations);
             Query q = parser.parse(r.query());
             if (r.from() == null && r.to() == null) {
                 return q;
