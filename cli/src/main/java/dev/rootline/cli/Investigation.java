@@ -11,6 +11,7 @@ import dev.rootline.report.listing.TerminalText;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.investigate.InvestigationSettings;
 import dev.rootline.timeline.investigate.Investigator;
+import dev.rootline.timeline.merged.FlowTimeline;
 import dev.rootline.timeline.merged.MergedTimeline;
 import dev.rootline.timeline.merged.Timeline;
 
@@ -47,8 +48,10 @@ public final class Investigation {
     public static Write write(EventIndex.Searcher searcher, Findings findings, ReportOptions report) throws IOException {
         Timeline failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
                 findings.from(), findings.to(), Integer.MAX_VALUE), null);
+        Timeline flows = FlowTimeline.build(searcher, FlowTimeline.failingAddresses(findings.bursts()), findings.from(),
+                findings.to(), failures.bucket());
         Findings reported = findings.withChanges(PreviousReport.changes(report.outDir().resolve("report.json"), findings));
-        return new Write(reported, ReportWriter.write(reported, failures, report));
+        return new Write(reported, ReportWriter.write(reported, failures, flows, report));
     }
 
     private static void summarize(Findings f, List<Path> files, PrintWriter out) {

@@ -87,6 +87,45 @@ class ScenarioLibraryTest {
         check(name, 1, variant);
     }
 
+    static Stream<Arguments> flowScenarios() {
+        return Scenarios.names().stream().map(Arguments::of);
+    }
+
+    /**
+     * Flow logs beside the evidence: what the cause did to the packets is cited for it (an asymmetric return for a
+     * lost route back, rejections for a filter); flows answered both ways on the failing address are cited against it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flowScenarios")
+    void flowLogsSpeakForTheCauseOrAgainstIt(String name) throws IOException {
+        Run run = check(name, 1, EvidenceVariant.FLOW_LOGS, EvidenceSubset.ALL);
+        String kind = run.truth().cause().kind();
+        if (kind == null) {
+            return; // a quiet week: flows change nothing
+        }
+        Hypothesis top = run.findings().top().orElseThrow();
+        switch (kind) {
+            case Expected.ENI_IN_UNROUTED_SUBNET, Expected.ROUTE_CHANGE -> {
+                assertThat(top.facts()).as(describe(run.findings())).anySatisfy(f -> assertThat(f).contains("asymmetric return"));
+                assertThat(top.evidence()).anySatisfy(id -> assertThat(run.findings().evidence().get(id).source()).isEqualTo("vpcflow"));
+            }
+            case Expected.SECURITY_GROUP_CHANGE, Expected.NACL_CHANGE -> {
+                assertThat(top.facts()).anySatisfy(f -> assertThat(f).contains("REJECTED"));
+                assertThat(top.facts()).noneSatisfy(f -> assertThat(f).contains("asymmetric"));
+            }
+            default -> assertThat(top.facts()).as("nothing reaches the address").noneSatisfy(f -> assertThat(f).contains("Flow logs"));
+        }
+        assertThat(top.counterEvidence()).as("no two-way flow during the failures").isEmpty();
+
+        if (kind.equals(Expected.ENI_IN_UNROUTED_SUBNET) || kind.equals(Expected.ROUTE_CHANGE)
+                || kind.equals(Expected.SECURITY_GROUP_CHANGE) || kind.equals(Expected.NACL_CHANGE)) {
+            Run against = check(name, 1, EvidenceVariant.TWO_WAY_FLOWS, EvidenceSubset.ALL);
+            Hypothesis h = against.findings().top().orElseThrow();
+            assertThat(h.counterEvidence()).as("two-way flows cited against it").isNotEmpty();
+            assertThat(h.facts()).anySatisfy(f -> assertThat(f).contains("answered both ways"));
+        }
+    }
+
     static Stream<Arguments> subsets() {
         List<Arguments> out = new ArrayList<>();
         for (Scenario s : Scenarios.all()) {
@@ -151,12 +190,13 @@ class ScenarioLibraryTest {
     }
 
     private Run investigate(String name, long seed, EvidenceVariant variant, EvidenceSubset subset) throws IOException {
-        Expected truth = Scenarios.byName(name).orElseThrow().write(dir.resolve("scenario"), seed);
-        List<String> rewrite = variant.apply(dir.resolve("scenario"));
-        subset.apply(dir.resolve("scenario"));
-        EventIndex index = EventIndex.lucene(dir.resolve("index"));
+        Path base = dir.resolve(variant + "-" + subset); // a test may run several
+        Expected truth = Scenarios.byName(name).orElseThrow().write(base.resolve("scenario"), seed);
+        List<String> rewrite = variant.apply(base.resolve("scenario"));
+        subset.apply(base.resolve("scenario"));
+        EventIndex index = EventIndex.lucene(base.resolve("index"));
         IngestSummary ingest = IndexIngestion.run(index, new Ingestion(ParserRegistry.defaults(),
-                new Ingestion.Options(null, ZoneOffset.UTC, 2, List.of())), List.of(dir.resolve("scenario/evidence")),
+                new Ingestion.Options(null, ZoneOffset.UTC, 2, List.of())), List.of(base.resolve("scenario/evidence")),
                 new Ingestion.Listener() { });
         assertThat(ingest.rejected()).as("rejects").isZero();
         Findings f;

@@ -1,6 +1,7 @@
 package dev.rootline.ingest;
 
 import dev.rootline.ingest.activity.ActivitiesParser;
+import dev.rootline.ingest.activity.SpinnakerExecutionsParser;
 import dev.rootline.ingest.applog.GenericLogParser;
 import dev.rootline.ingest.applog.LogstashJsonLogParser;
 import dev.rootline.ingest.applog.SpringBootLogParser;
@@ -62,6 +63,7 @@ public final class ParserRegistry {
                 new FluentBitLogParser(),
                 new EcsJsonLogParser(),
                 new VpcFlowLogParser(),
+                new SpinnakerExecutionsParser(),
                 new ActivitiesParser(),
                 new SpringBootLogParser(),
                 new LogstashJsonLogParser(),

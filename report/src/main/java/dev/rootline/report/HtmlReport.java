@@ -138,6 +138,11 @@ final class HtmlReport {
         if (charts.drawn()) {
             b.append("<p class=\"caption\">").append(Html.text(charts.timelineCaption(time.zoneName()))).append("</p>\n");
         }
+        if (charts.flows() != null) {
+            b.append("<h3 id=\"flows\">Flows on the failing addresses</h3>\n");
+            b.append("<div class=\"chart\">").append(charts.flowsSvg()).append("</div>\n");
+            b.append("<p class=\"caption\">").append(Html.text(ReportCharts.flowsCaption(time.zoneName()))).append("</p>\n");
+        }
         b.append("</section>\n");
     }
 

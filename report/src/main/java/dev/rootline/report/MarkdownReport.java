@@ -108,6 +108,11 @@ final class MarkdownReport {
             b.append("## Failures over time\n\n![Failures per minute per target, with ENI changes](")
                     .append(ReportCharts.TIMELINE_PNG).append(")\n\n");
             b.append(Markdown.text(charts.timelineCaption(time.zoneName()))).append("\n\n");
+            if (charts.flows() != null) {
+                b.append("### Flows on the failing addresses\n\n![Flow-log records per minute on the failing addresses](")
+                        .append(ReportCharts.FLOWS_PNG).append(")\n\n");
+                b.append(Markdown.text(ReportCharts.flowsCaption(time.zoneName()))).append("\n\n");
+            }
         } else {
             b.append("## Failures over time\n\n_").append(Markdown.text(charts.unavailable())).append("_\n\n");
         }

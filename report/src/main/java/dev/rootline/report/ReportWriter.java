@@ -37,6 +37,15 @@ public final class ReportWriter {
      * @return the files written, in the order html, pdf, json, md (and its charts)
      */
     public static List<Path> write(Findings findings, Timeline failureTimeline, ReportOptions options) throws IOException {
+        return write(findings, failureTimeline, null, options);
+    }
+
+    /**
+     * @param flowTimeline flow-log records on the failing addresses per bucket ({@code FlowTimeline}), charted under
+     *                     the failures; null or empty for no flow chart
+     */
+    public static List<Path> write(Findings findings, Timeline failureTimeline, Timeline flowTimeline, ReportOptions options)
+            throws IOException {
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(options, "options");
         if (System.getProperty("java.awt.headless") == null) {
@@ -46,7 +55,7 @@ public final class ReportWriter {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         boolean visual = options.wants(ReportFormat.HTML) || options.wants(ReportFormat.PDF) || options.wants(ReportFormat.MD);
-        ReportCharts charts = visual ? ReportCharts.draw(findings, failureTimeline, options.displayZone()) : null;
+        ReportCharts charts = visual ? ReportCharts.draw(findings, failureTimeline, flowTimeline, options.displayZone()) : null;
         if (options.wants(ReportFormat.HTML) || options.wants(ReportFormat.PDF)) {
             String html = HtmlReport.render(findings, charts, options);
             if (options.wants(ReportFormat.HTML)) {
@@ -68,6 +77,9 @@ public final class ReportWriter {
         if (options.wants(ReportFormat.MD)) {
             if (charts.drawn()) {
                 written.add(atomically(dir.resolve(ReportCharts.TIMELINE_PNG), out -> out.write(charts.timelinePng())));
+            }
+            if (charts.flows() != null) {
+                written.add(atomically(dir.resolve(ReportCharts.FLOWS_PNG), out -> out.write(charts.flowsPng())));
             }
             if (charts.eniPlacement() != null) {
                 written.add(atomically(dir.resolve(ReportCharts.ENI_PNG), out -> out.write(charts.eniPng())));

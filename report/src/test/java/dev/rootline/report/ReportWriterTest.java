@@ -32,6 +32,31 @@ class ReportWriterTest {
     }
 
     @Test
+    void flowsOnTheFailingAddressesAreChartedUnderTheFailures() throws Exception {
+        var findings = SeedFindings.incident();
+        List<Path> files = ReportWriter.write(findings, SeedFindings.failureTimeline(findings), SeedFindings.flowTimeline(findings),
+                new ReportOptions(dir, EnumSet.of(ReportFormat.HTML, ReportFormat.MD), ZoneOffset.UTC, null));
+
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("flows.png");
+        var html = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("report.html")));
+        var flows = html.selectFirst("section#timeline svg#flows-chart");
+        assertThat(flows).as("flow chart inside the failures section").isNotNull();
+        assertThat(flows.text()).contains(dev.rootline.timeline.merged.FlowTimeline.REQUESTS,
+                dev.rootline.timeline.merged.FlowTimeline.REPLIES);
+        assertThat(html.select("section#timeline p.caption").text()).contains("asymmetric return");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("](flows.png)");
+    }
+
+    @Test
+    void withoutFlowsThereIsNoFlowChart() throws Exception {
+        var findings = SeedFindings.incident();
+        ReportWriter.write(findings, null, new ReportOptions(dir, EnumSet.of(ReportFormat.HTML, ReportFormat.MD), ZoneOffset.UTC, null));
+
+        assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("flows-chart");
+        assertThat(dir.resolve("flows.png")).doesNotExist();
+    }
+
+    @Test
     void writesAReportWhenNothingWasFound() throws Exception {
         var empty = new Findings(SeedFindings.FROM, SeedFindings.TO, Map.of(), List.of(), List.of(), List.of(), List.of(),
                 Map.of());
@@ -48,7 +73,7 @@ class ReportWriterTest {
     void withoutFontsTheReportSaysWhatToInstallInsteadOfDrawingCharts() {
         var findings = SeedFindings.incident();
         var drawn = ReportCharts.draw(findings, null, ZoneOffset.UTC);
-        var none = new ReportCharts(null, null, drawn.lifetimes(), 0, false, false, ReportCharts.NO_FONTS);
+        var none = new ReportCharts(null, null, null, drawn.lifetimes(), 0, false, false, ReportCharts.NO_FONTS);
         var options = new ReportOptions(dir, null, ZoneOffset.UTC, null);
 
         String html = HtmlReport.render(findings, none, options);

@@ -8,6 +8,7 @@ import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.findings.Hypothesis;
 import dev.rootline.timeline.findings.HypothesisKind;
 import dev.rootline.timeline.findings.PathCheck;
+import dev.rootline.timeline.merged.FlowTimeline;
 import dev.rootline.timeline.merged.Timeline;
 
 import java.time.Duration;
@@ -223,5 +224,22 @@ final class SeedFindings {
             buckets.add(new Timeline.Bucket(t, c == 0 ? Map.of() : Map.of("clouddriver", c)));
         }
         return new Timeline(f.from(), f.to(), hour, buckets, Map.of("clouddriver", total), 0);
+    }
+
+    /** Hourly flow records on the failing address: two-way before the first burst, requests with no reply during the bursts. */
+    static Timeline flowTimeline(Findings f) {
+        List<Timeline.Bucket> buckets = new ArrayList<>();
+        Duration hour = Duration.ofHours(1);
+        long requests = 0;
+        long replies = 0;
+        for (Instant t = f.from(); t.isBefore(f.to()); t = t.plus(hour)) {
+            Instant at = t;
+            boolean failing = f.bursts().stream().anyMatch(b -> !at.isBefore(b.start().minus(hour)) && at.isBefore(b.end()));
+            requests += 12;
+            replies += failing ? 0 : 12;
+            buckets.add(new Timeline.Bucket(t, failing ? Map.of(FlowTimeline.REQUESTS, 12L)
+                    : Map.of(FlowTimeline.REQUESTS, 12L, FlowTimeline.REPLIES, 12L)));
+        }
+        return new Timeline(f.from(), f.to(), hour, buckets, Map.of(FlowTimeline.REQUESTS, requests, FlowTimeline.REPLIES, replies), 0);
     }
 }

@@ -211,11 +211,19 @@ class SolrParityTest {
         return Cli.run(full);
     }
 
-    /** report.json, without the one thing that may differ: where the index is. */
+    /**
+     * report.json, without what differs by design: where the index is, and when each engine's ingest read the
+     * evidence (the manifest records read times, so its digest differs too).
+     */
     private static String report(String index, Path out) throws IOException {
         Cli c = Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json");
         assertThat(c.exit).as(c.toString()).isZero();
-        return Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8).replace(index, "INDEX");
+        String json = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8).replace(index, "INDEX")
+                .replaceAll("\"readAt\" : \"[^\"]*\"", "\"readAt\" : \"READ\"")
+                .replaceAll("\"manifestSha256\" : \"[0-9a-f]{64}\"", "\"manifestSha256\" : \"DIGEST\"");
+        Path manifest = out.resolve("evidence-manifest.jsonl"); // a long manifest sits beside the report
+        return !Files.exists(manifest) ? json : json + "\n" + Files.readString(manifest, StandardCharsets.UTF_8)
+                .replaceAll("\"readAt\":\"[^\"]*\"", "\"readAt\":\"READ\"");
     }
 
     /** The ingest summary's per-source lines, without timings and paths. */

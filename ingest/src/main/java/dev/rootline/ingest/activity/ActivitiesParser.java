@@ -81,10 +81,12 @@ public final class ActivitiesParser implements EventParser {
         if (first == null) {
             return;
         }
-        if (first.startsWith("{")) {
+        if (SpinnakerExecutionsParser.looksLike(file.headText())) {
+            new SpinnakerExecutionsParser().parse(file, ctx); // --type activities on a Spinnaker export
+        } else if (first.startsWith("{")) {
             parseJsonLines(file, ctx);
         } else if (first.startsWith("[")) {
-            ctx.reject(0, 1, "a JSON array; activities are read as JSON lines, one object per line, or as CSV");
+            ctx.reject(0, 1, "a JSON array; activities are read as JSON lines, one object per line, as CSV, or as Spinnaker executions");
         } else {
             parseCsv(file, ctx);
         }

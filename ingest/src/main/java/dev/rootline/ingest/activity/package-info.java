@@ -10,6 +10,8 @@
  *       left out);</li>
  *   <li>JSON lines, one object per line, with {@code title} and {@code time} and optionally {@code end},
  *       {@code kind}, {@code actor}, {@code link}.</li>
+ *   <li>Spinnaker's pipeline executions, as {@code spin pipeline execution list} prints them or Gate returns them
+ *       ({@link dev.rootline.ingest.activity.SpinnakerExecutionsParser}, format {@code spinnaker-executions}).</li>
  * </ul>
  * {@code time} and {@code end} are ISO-8601 ({@code 2024-10-29T23:15:19Z}, {@code 2024-10-29 23:15+02:00}; without an
  * offset {@code --log-timezone} applies), epoch seconds, or epoch milliseconds (13 digits). A row without a readable

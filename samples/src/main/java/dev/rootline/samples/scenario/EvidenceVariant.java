@@ -56,7 +56,18 @@ public enum EvidenceVariant {
      * Terraform rewrites the API rule of the cluster security group an hour before the incident: a revoke and an
      * authorize of the same rule in the same second, which no replay can order. It must not be blamed.
      */
-    SAME_SECOND_REWRITE;
+    SAME_SECOND_REWRITE,
+    /**
+     * The gateway VPC's flow logs beside the rest, showing what the cause did to the packets: requests accepted with no
+     * reply for a lost return route, requests (or, for an egress ACL, replies) rejected for a filter, nothing at all
+     * when the peering is gone ({@link FlowLogs}).
+     */
+    FLOW_LOGS,
+    /**
+     * Flow logs in which the failing address answers its client both ways throughout the bursts: data-plane evidence
+     * against every network cause. The rules still rank the cause first; the flows are cited against it.
+     */
+    TWO_WAY_FLOWS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GO_TIMEOUT = Pattern.compile(
@@ -81,6 +92,8 @@ public enum EvidenceVariant {
             case JAVA_FAILURES -> javaFailures(evidence);
             case LEAST_PRIVILEGE_SG -> leastPrivilege(evidence.resolve("ec2/describe-security-groups.json"));
             case SECOND_PEERING -> secondPeering(evidence.resolve("ec2"));
+            case FLOW_LOGS -> FlowLogs.write(dir, false);
+            case TWO_WAY_FLOWS -> FlowLogs.write(dir, true);
             case SAME_SECOND_REWRITE -> {
                 return sameSecondRewrite(dir, evidence);
             }

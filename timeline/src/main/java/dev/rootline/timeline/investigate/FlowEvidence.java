@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * VPC flow logs as data-plane evidence. For each burst, the flows on the failing address during the burst say what
  * the packets did: requests accepted in with nothing going back to that client (an asymmetric return) support a
- * routing cause; rejected requests support a security-group or network-ACL cause; requests answered both ways
+ * routing cause; rejected requests, or accepted requests whose replies were rejected on the way out (a stateless
+ * network ACL), support a security-group or network-ACL cause; requests answered both ways
  * speak against every network cause. Each hypothesis that explains the burst cites the flows as evidence or
  * counter-evidence and says what they show; scores are left as the rules made them.
  */
@@ -83,6 +84,8 @@ final class FlowEvidence {
         // inbound requests per client, and the clients the address sent anything back to
         Map<String, List<String>> acceptedFrom = new LinkedHashMap<>();
         Set<String> answered = new LinkedHashSet<>();
+        // replies the address tried to send and a stateless network ACL (or an egress rule) dropped on the way out
+        Map<String, List<String>> replyRejectedTo = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
         int[] flows = {0};
         searcher.forEach(new SearchRequest("source:" + Source.VPCFLOW.id() + " AND ip:" + ip, b.start().minus(MARGIN),
@@ -100,6 +103,8 @@ final class FlowEvidence {
                 acceptedFrom.computeIfAbsent(src, k -> new ArrayList<>()).add(e.id());
             } else if (ip.equals(src) && "ACCEPT".equalsIgnoreCase(action)) {
                 answered.add(dst);
+            } else if (ip.equals(src) && "REJECT".equalsIgnoreCase(action)) {
+                replyRejectedTo.computeIfAbsent(dst, k -> new ArrayList<>()).add(e.id());
             }
         });
         List<String> asymmetric = new ArrayList<>();
@@ -108,6 +113,8 @@ final class FlowEvidence {
         acceptedFrom.forEach((client, ids) -> {
             if (answered.contains(client)) {
                 twoWay.addAll(ids);
+            } else if (replyRejectedTo.containsKey(client)) {
+                rejected.addAll(replyRejectedTo.get(client)); // the reply was filtered, not sent another way
             } else {
                 asymmetric.addAll(ids);
                 silent.add(client);
@@ -135,8 +142,8 @@ final class FlowEvidence {
                             ? "Flow logs during burst " + burstId + ": " + supports.size() + " request flow(s) to " + s.address()
                             + " were accepted in, and nothing went back to " + String.join(", ", s.silentClients())
                             + ": the replies took another way (an asymmetric return)."
-                            : "Flow logs during burst " + burstId + ": " + supports.size() + " request flow(s) to " + s.address()
-                            + " were REJECTED.");
+                            : "Flow logs during burst " + burstId + ": " + supports.size() + " flow(s) to or from " + s.address()
+                            + " were REJECTED (requests on the way in, or the replies on the way out).");
                     changed = true;
                 }
                 if (!s.twoWay().isEmpty()) {

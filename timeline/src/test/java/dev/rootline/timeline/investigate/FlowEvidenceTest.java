@@ -90,6 +90,20 @@ class FlowEvidenceTest {
     }
 
     @Test
+    void repliesRejectedOnTheWayOutAreNoAsymmetricReturn() throws IOException {
+        Evidence ev = incident();
+        for (int i = 0; i < 4; i++) {
+            ev.events.add(flow("in-" + i, FRIDAY_NOON.plusSeconds(300 + 60L * i), CLIENT, 40000 + i, TARGET, 443, "ACCEPT"));
+            ev.events.add(flow("out-" + i, FRIDAY_NOON.plusSeconds(300 + 60L * i), TARGET, 443, CLIENT, 40000 + i, "REJECT"));
+        }
+        Findings f = InvestigatorTest.investigate(dir, ev);
+
+        // a stateless ACL dropped the replies: that is filtering, which the routing cause does not get to claim
+        assertThat(top(f).facts()).noneSatisfy(fact -> assertThat(fact).contains("asymmetric"));
+        assertThat(top(f).evidence()).noneSatisfy(id -> assertThat(id).startsWith("flow-"));
+    }
+
+    @Test
     void withoutFlowLogsTheHypothesesAreAsTheRulesMadeThem() throws IOException {
         Findings plain = InvestigatorTest.investigate(dir.resolve("a"), incident());
         assertThat(top(plain).facts()).noneSatisfy(fact -> assertThat(fact).contains("Flow logs"));
