@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TimelineCommand.class,
                 InvestigateCommand.class,
                 AuditCommand.class,
+                ServeCommand.class,
                 DemoCommand.class,
                 GenerateCommand.class,
                 BenchCommand.class,

@@ -167,6 +167,23 @@ public interface EventIndex {
             return out;
         }
 
+        /**
+         * A histogram stacked by source: how many hits of each source lie in each of {@code windows} consecutive
+         * windows of {@code widthMillis} starting at {@code startMillis}. Hits outside them or without a time are left
+         * out, and so are sources with no hit in them. The default reads every hit's time and source ({@link #scan}).
+         */
+        default java.util.Map<String, long[]> countBySourceInWindows(SearchRequest request, long startMillis, long widthMillis,
+                                                                    int windows) throws IOException {
+            java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+            scan(request, (t, source) -> {
+                long i = t == Long.MIN_VALUE ? -1 : Math.floorDiv(t - startMillis, widthMillis);
+                if (i >= 0 && i < windows) {
+                    out.computeIfAbsent(source, k -> new long[windows])[(int) i]++;
+                }
+            });
+            return out;
+        }
+
         /** How many events of each source lie in [from, to) (either bound may be null); absent sources are left out. */
         java.util.Map<String, Long> countBySource(java.time.Instant from, java.time.Instant to) throws IOException;
 

@@ -332,6 +332,71 @@ final class LuceneEventIndex implements EventIndex {
             }
         }
 
+        /**
+         * Each segment is sorted by time, so a window is a range of doc ids there, found by a binary search on the
+         * time column: a hit's window follows from its doc id alone, and only its source's ordinal is read.
+         */
+        @Override
+        public java.util.Map<String, long[]> countBySourceInWindows(SearchRequest request, long startMillis, long widthMillis,
+                                                                   int windows) throws IOException {
+            if (!TimeOrderedHits.applies(reader, timeSort())) {
+                return Searcher.super.countBySourceInWindows(request, startMillis, widthMillis, windows);
+            }
+            java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+            Weight w = searcher.createWeight(searcher.rewrite(query(request)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : reader.leaves()) {
+                ScorerSupplier supplier = w.scorerSupplier(leaf);
+                SortedSetDocValues sources = leaf.reader().getSortedSetDocValues(Fields.SOURCE);
+                if (supplier == null || sources == null) {
+                    continue;
+                }
+                int[] bounds = new int[windows + 1];
+                for (int i = 0; i <= windows; i++) {
+                    bounds[i] = firstDocAtOrAfter(leaf, startMillis + i * widthMillis);
+                }
+                if (bounds[0] >= bounds[windows]) {
+                    continue;
+                }
+                long[][] byOrd = new long[(int) sources.getValueCount()][];
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator it = supplier.get(Long.MAX_VALUE).iterator();
+                int window = 0;
+                for (int doc = it.advance(bounds[0]); doc < bounds[windows]; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc) || !sources.advanceExact(doc)) {
+                        continue;
+                    }
+                    while (doc >= bounds[window + 1]) {
+                        window++;
+                    }
+                    int ord = (int) sources.nextOrd();
+                    long[] counts = byOrd[ord];
+                    if (counts == null) {
+                        counts = byOrd[ord] = out.computeIfAbsent(sources.lookupOrd(ord).utf8ToString(), k -> new long[windows]);
+                    }
+                    counts[window]++;
+                }
+            }
+            return out;
+        }
+
+        /** The first doc of a time-sorted segment whose time is at least {@code t} (maxDoc when none is). */
+        private static int firstDocAtOrAfter(LeafReaderContext leaf, long t) throws IOException {
+            int lo = 0;
+            int hi = leaf.reader().maxDoc();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                // a fresh iterator per probe: doc values only move forwards
+                SortedNumericDocValues times = leaf.reader().getSortedNumericDocValues(Fields.TIME);
+                long time = times != null && times.advanceExact(mid) ? times.nextValue() : Long.MIN_VALUE;
+                if (time >= t) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
         @Override
         public void forEachEniStep(SearchRequest request, Consumer<EniStep> fold) throws IOException {
             facts(request, EniStep::of, EniStepColumn.loaders(), s -> s, fold);
