@@ -33,6 +33,35 @@ class AuditCommandTest {
     }
 
     @Test
+    void aGeneratedEstateGetsExactlyItsUnroutedPublicSubnetsFlagged() throws Exception {
+        Path estate = dir.resolve("estate");
+        Cli gen = Cli.run("generate", "--clusters", "20", "--subnets", "6", "--risky-every", "5", "--out", estate.toString());
+        assertThat(gen.exit).as(gen.toString()).isZero();
+        assertThat(gen.out).contains("20 clusters", "12 public subnets");
+        String index = dir.resolve("estate-idx").toString();
+        assertThat(Cli.run("ingest", "--index", index, estate.toString()).exit).isZero();
+
+        Cli audit = Cli.run("audit", "--index", index, "--out", dir.resolve("audit").toString(), "--format", "json");
+        assertThat(audit.exit).as(audit.toString()).isEqualTo(3);
+        JsonNode a = new ObjectMapper().readTree(dir.resolve("audit/audit.json").toFile());
+        assertThat(a.get("clusters")).hasSize(20);
+        List<String> flagged = new ArrayList<>();
+        a.get("risks").forEach(r -> {
+            assertThat(r.get("kind").asText()).isEqualTo("LATENT_UNROUTED_SUBNET");
+            assertThat(r.get("missingRouteTo").asText()).isEqualTo("10.50.0.0/16");
+            flagged.add(r.get("cluster").asText());
+        });
+        assertThat(flagged).hasSize(12).containsOnly("eks-000", "eks-005", "eks-010", "eks-015");
+
+        Path healthy = dir.resolve("healthy");
+        assertThat(Cli.run("generate", "--clusters", "20", "--risky-every", "0", "--out", healthy.toString()).exit).isZero();
+        String healthyIndex = dir.resolve("healthy-idx").toString();
+        assertThat(Cli.run("ingest", "--index", healthyIndex, healthy.toString()).exit).isZero();
+        Cli none = Cli.run("audit", "--index", healthyIndex, "--out", dir.resolve("audit-healthy").toString(), "--format", "json");
+        assertThat(none.exit).as(none.toString()).isZero();
+    }
+
+    @Test
     void investigateNamesTheOtherSubnetsOfTheFailingClusterThatWouldFailTheSameWay() throws Exception {
         long seed = Scenarios.SEED_INCIDENT_SEED;
         String index = ingest("eni-public-subnet", seed);

@@ -124,4 +124,60 @@ sealed interface Chunk {
             return 1;
         }
     }
+
+    /**
+     * One hour of the gateway VPC's flow logs, delivered as one S3 object (default format, with its header): kubelets
+     * and nodes talking, scanners rejected, and Clouddriver calling the API address that fails in the log noise
+     * ({@code 172.20.101.121:443}), answered about half the time, so that investigate has flows to read on it.
+     */
+    record Flows(long number, long hour, long events) implements Chunk {
+        static final String FAILING = "172.20.101.121";
+        private static final String HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol "
+                + "packets bytes start end action log-status\n";
+
+        @Override
+        public String source() {
+            return "vpcflow";
+        }
+
+        @Override
+        public long write(Path out, Estate estate, long seed) throws IOException {
+            SplittableRandom r = random(seed, number);
+            String day = Times.iso(hour).substring(0, 10).replace('-', '/');
+            String stamp = Times.iso(hour).substring(0, 16).replace("-", "").replace(":", "") + "Z";
+            Path file = out.resolve("AWSLogs").resolve(estate.account()).resolve("vpcflowlogs").resolve(estate.region())
+                    .resolve(day).resolve(estate.account() + "_vpcflowlogs_" + estate.region() + "_fl-0c0ffee5eed5f10a1_"
+                            + stamp + "_" + Long.toHexString(r.nextLong() >>> 32) + ".log.gz");
+            java.util.List<Estate.Node> nodes = estate.gatewayCluster().nodes();
+            StringBuilder b = new StringBuilder(160);
+            try (Out.CountingStream o = Out.gzip(file, Out.FASTEST)) {
+                o.write(HEADER.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                for (long i = 0; i < events; i++) {
+                    long start = time(hour, Times.HOUR, i, events, r) / 1000;
+                    Estate.Node a = nodes.get(r.nextInt(nodes.size()));
+                    Estate.Node c = nodes.get(r.nextInt(nodes.size()));
+                    int kind = r.nextInt(10);
+                    b.setLength(0);
+                    b.append("2 ").append(estate.account()).append(' ');
+                    if (kind == 0) { // a request to the failing address, accepted
+                        b.append("eni-0feed5eed5f10a1ce ").append(estate.clouddriverIp()).append(' ').append(FAILING)
+                                .append(' ').append(32768 + r.nextInt(28000)).append(" 443 6 3 180 ");
+                    } else if (kind == 1 && r.nextBoolean()) { // its reply, about half the time
+                        b.append("eni-0feed5eed5f10a1ce ").append(FAILING).append(' ').append(estate.clouddriverIp())
+                                .append(" 443 ").append(32768 + r.nextInt(28000)).append(" 6 3 1840 ");
+                    } else if (kind == 2) { // the internet knocking
+                        b.append(a.eniId()).append(" 198.51.100.").append(1 + r.nextInt(250)).append(' ').append(a.ip())
+                                .append(' ').append(1024 + r.nextInt(60000)).append(" 22 6 1 44 ");
+                    } else {
+                        b.append(a.eniId()).append(' ').append(a.ip()).append(' ').append(c.ip()).append(' ')
+                                .append(32768 + r.nextInt(28000)).append(" 10250 6 ").append(8 + r.nextInt(40)).append(' ')
+                                .append(2000 + r.nextInt(30000)).append(' ');
+                    }
+                    b.append(start).append(' ').append(start + 60).append(kind == 2 ? " REJECT OK\n" : " ACCEPT OK\n");
+                    o.write(b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+            return Files.size(file);
+        }
+    }
 }

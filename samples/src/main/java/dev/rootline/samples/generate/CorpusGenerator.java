@@ -73,6 +73,7 @@ public final class CorpusGenerator {
                     case Chunk.CloudTrail c -> out;
                     case Chunk.Clouddriver c -> out.resolve("clouddriver");
                     case Chunk.Kube c -> out.resolve("k8s-events");
+                    case Chunk.Flows c -> out;
                 };
                 jobs.add(pool.submit(() -> {
                     long size = chunk.write(dir, estate, seed);

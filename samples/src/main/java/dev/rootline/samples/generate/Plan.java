@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * Divides a corpus into {@link Chunk}s: one CloudTrail object per hour, Clouddriver's log per day, each
- * cluster's events per day, big days split into several files. Counts are exact: they add up to the
+ * cluster's events per day, big days split into several files, one flow-log object per hour. Counts are exact: they add up to the
  * events asked for. The plan holds one small record per file, never events.
  */
 final class Plan {
@@ -59,6 +59,12 @@ final class Plan {
                         chunks.add(new Chunk.Kube(number++, clusters.get(c), START + d * Times.DAY, p, parts, perPart[p]));
                     }
                 }
+            }
+        }
+        long[] flowsPerHour = even(split[3], hours);
+        for (int h = 0; h < hours; h++) {
+            if (flowsPerHour[h] > 0) {
+                chunks.add(new Chunk.Flows(number++, START + h * Times.HOUR, flowsPerHour[h]));
             }
         }
         return chunks;

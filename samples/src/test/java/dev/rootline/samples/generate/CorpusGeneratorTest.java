@@ -48,6 +48,28 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void flowLogsAreWrittenWhenAskedAndReadAsVpcFlowLogs() throws IOException {
+        CorpusSummary summary = CorpusGenerator.generate(dir, 5_000, 42, new Mix(1, 0, 0, 1));
+        AtomicLong toFailing = new AtomicLong();
+        List<Diagnostic> diagnostics = Collections.synchronizedList(new ArrayList<>());
+        IngestSummary read = new Ingestion(ParserRegistry.defaults(), new Ingestion.Options(null, ZoneOffset.UTC, 2, List.of()))
+                .run(List.of(dir), e -> {
+                    if (Chunk.Flows.FAILING.equals(e.attribute("dstaddr"))) {
+                        toFailing.incrementAndGet();
+                    }
+                }, new Ingestion.Listener() {
+                    @Override
+                    public void diagnostic(Diagnostic d) {
+                        diagnostics.add(d);
+                    }
+                });
+        assertThat(diagnostics).isEmpty();
+        assertThat(summary.eventsBySource()).containsEntry("vpcflow", 2_500L);
+        assertThat(read.eventsBySource()).isEqualTo(summary.eventsBySource());
+        assertThat(toFailing.get()).as("requests to the failing address").isBetween(150L, 350L);
+    }
+
+    @Test
     void sameSeedWritesTheSameBytes() throws IOException {
         CorpusGenerator.generate(dir.resolve("a"), EVENTS, 7, Mix.DEFAULT);
         CorpusGenerator.generate(dir.resolve("b"), EVENTS, 7, Mix.DEFAULT);

@@ -17,7 +17,8 @@ class MixTest {
 
     @Test
     void splitFollowsTheWeights() {
-        assertThat(new Mix(6, 3, 1).split(1_000)).containsExactly(600, 300, 100);
+        assertThat(new Mix(6, 3, 1).split(1_000)).containsExactly(600, 300, 100, 0);
+        assertThat(new Mix(5, 3, 1, 1).split(1_000)).containsExactly(500, 300, 100, 100);
     }
 
     @Test

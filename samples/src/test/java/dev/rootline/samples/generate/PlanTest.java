@@ -33,7 +33,8 @@ class PlanTest {
 
     @Test
     void chunkNumbersAreUnique() {
-        List<Chunk> chunks = Plan.of(50_000, Mix.DEFAULT);
+        List<Chunk> chunks = Plan.of(50_000, new Mix(0.6, 0.3, 0.1, 0.1));
+        assertThat(chunks).anySatisfy(c -> assertThat(c).isInstanceOf(Chunk.Flows.class));
         assertThat(chunks.stream().map(PlanTest::number)).doesNotHaveDuplicates();
     }
 
@@ -42,6 +43,7 @@ class PlanTest {
             case Chunk.CloudTrail x -> x.number();
             case Chunk.Clouddriver x -> x.number();
             case Chunk.Kube x -> x.number();
+            case Chunk.Flows x -> x.number();
         };
     }
 }
