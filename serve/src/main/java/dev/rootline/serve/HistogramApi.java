@@ -25,6 +25,8 @@ final class HistogramApi {
     /** Past this many failures in the window the bursts are left out: they would cost more than the chart. */
     static final long MAX_FAILURES_FOR_BURSTS = 200_000;
     static final int MAX_MARKERS = 2000;
+    /** Deleted ENIs whose description is looked up elsewhere in the index (a query clause each). */
+    static final int MAX_LOOKUPS = 500;
 
     void handle(Exchange x, EventIndex.Searcher searcher) throws IOException {
         ApiQuery query = ApiQuery.of(x);
@@ -111,18 +113,20 @@ final class HistogramApi {
      * theirs, whenever it was: a create before the window, a snapshot.
      */
     private static Map<String, String> descriptions(EventIndex.Searcher searcher, List<EniStep> steps) throws IOException {
-        List<String> unknown = steps.stream().filter(s -> s.description() == null).map(EniStep::eniId).distinct().toList();
+        // bounded: a busy account deletes worker ENIs by the thousand, and this is context for a chart
+        List<String> unknown = steps.stream().filter(s -> s.description() == null).map(EniStep::eniId).distinct()
+                .limit(MAX_LOOKUPS).toList();
         Map<String, String> out = new java.util.HashMap<>();
-        for (int i = 0; i < unknown.size(); i += 500) {
-            List<String> chunk = unknown.subList(i, Math.min(unknown.size(), i + 500));
-            String query = chunk.stream().map(id -> dev.rootline.index.EventQueryParser.exact("eni", id))
-                    .collect(java.util.stream.Collectors.joining(" OR "));
-            searcher.forEachEniStep(new SearchRequest(query, null, null, Integer.MAX_VALUE), s -> {
-                if (s.description() != null) {
-                    out.putIfAbsent(s.eniId(), s.description());
-                }
-            });
+        if (unknown.isEmpty()) {
+            return out;
         }
+        String query = unknown.stream().map(id -> dev.rootline.index.EventQueryParser.exact("eni", id))
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        searcher.forEachEniStep(new SearchRequest(query, null, null, Integer.MAX_VALUE), s -> {
+            if (s.description() != null) {
+                out.putIfAbsent(s.eniId(), s.description());
+            }
+        });
         return out;
     }
 

@@ -248,9 +248,16 @@ public final class RootlineServer implements AutoCloseable {
 
     /** What the page needs to know about this server; the token only goes to a request that may read. */
     private void session(Exchange x) throws IOException {
+        Instant[] bounds;
+        try (LiveIndex.Lease lease = live.acquire()) {
+            bounds = lease.searcher().timeBounds();
+        }
         x.json(200, g -> {
             g.writeStartObject();
             g.writeStringField("index", live.index().location());
+            // the presets count back from the evidence's last event: an incident is rarely in the last hour
+            g.writeStringField("first", bounds == null ? null : bounds[0].toString());
+            g.writeStringField("last", bounds == null ? null : bounds[1].toString());
             g.writeBooleanField("readOnly", access.readOnly());
             g.writeBooleanField("investigations", investigations.available() && !access.readOnly());
             // the page sends it back in the header on writes; a cross-origin page cannot read this answer

@@ -137,8 +137,8 @@ async function loadHistogram(mine) {
   if (mine !== generation) return;
   state.hist = h;
   drawHistogram($('chart'), h, (fromMs, toMs) => {
-    state.from = new Date(fromMs).toISOString();
-    state.to = new Date(toMs).toISOString();
+    state.from = iso(fromMs);
+    state.to = iso(toMs);
     $('from').value = state.from;
     $('to').value = state.to;
     $('preset').value = '';
@@ -155,6 +155,11 @@ async function loadHistogram(mine) {
   const cp = (h.eni || []).filter((e) => e.controlPlane);
   if (cp.length) legend.append(el('li', { class: 'legend-eni' }, el('span', { class: 'swatch eni-swatch' }), `${cp.length} EKS control-plane ENI create/delete`));
   $('chart-caption').textContent = h.count ? `${shortTime(h.from)} – ${shortTime(h.to)} · one bar = ${duration(h.width)}` : '';
+}
+
+/** An instant as short as it reads: no ".000" on whole seconds. */
+function iso(ms) {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 function duration(ms) {
@@ -195,9 +200,16 @@ function addFilter(field, value) {
   run(true);
 }
 
+const SPANS = { '1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3 };
+
+/** A preset as from/to: "eX" counts back from the evidence's last event, "-X" from now. */
 function rangeFromPreset(v) {
   if (v === 'all') return ['', ''];
-  return [v, ''];
+  if (v.startsWith('e') && session.last) {
+    const end = Date.parse(session.last) + 1;
+    return [iso(end - SPANS[v.slice(1)]), iso(end)];
+  }
+  return [v.replace(/^e/, '-'), ''];
 }
 
 async function zoomOut() {
@@ -206,8 +218,8 @@ async function zoomOut() {
   const a = Date.parse(h.from);
   const b = Date.parse(h.to);
   const span = b - a;
-  state.from = new Date(a - span / 2).toISOString();
-  state.to = new Date(b + span / 2).toISOString();
+  state.from = iso(a - span / 2);
+  state.to = iso(b + span / 2);
   $('from').value = state.from;
   $('to').value = state.to;
   run(true);

@@ -68,12 +68,15 @@ export function drawHistogram(container, data, onBrush) {
   root.append(svg('line', { x1: PAD.left, x2: PAD.left + plotW, y1: PAD.top + plotH, y2: PAD.top + plotH, class: 'axis' }));
   root.append(svg('text', { x: PAD.left - 6, y: PAD.top + 4, 'text-anchor': 'end', class: 'tick', text: formatCount(max) }));
   root.append(svg('text', { x: PAD.left - 6, y: PAD.top + plotH, 'text-anchor': 'end', class: 'tick', text: '0' }));
-  const ticks = Math.max(2, Math.min(6, Math.floor(plotW / 150)));
-  for (let t = 0; t <= ticks; t++) {
-    const ms = start + ((end - start) * t) / ticks;
-    const label = tickLabel(ms, end - start);
-    root.append(svg('text', { x: PAD.left + (plotW * t) / ticks, y: H - 8, 'text-anchor': t === 0 ? 'start' : t === ticks ? 'end' : 'middle',
-      class: 'tick', text: label }));
+  // ticks on bucket edges, which are round times (the server aligns buckets to their width)
+  const maxTicks = Math.max(2, Math.min(7, Math.floor(plotW / 140)));
+  const every = Math.max(1, Math.ceil(n / maxTicks));
+  for (let i = 0; i <= n; i += every) {
+    const ms = start + i * data.width;
+    const tx = x(ms);
+    if (tx > PAD.left + plotW - 40 && i !== 0) continue; // keep the last label inside the chart
+    root.append(svg('line', { x1: tx, x2: tx, y1: PAD.top + plotH, y2: PAD.top + plotH + 4, class: 'axis' }));
+    root.append(svg('text', { x: tx, y: H - 8, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'tick', text: tickLabel(ms, end - start) }));
   }
 
   // the brush
@@ -106,8 +109,11 @@ export function drawHistogram(container, data, onBrush) {
     from = null;
     sel.setAttribute('visibility', 'hidden');
     if (b - a < 3) return; // a click, not a drag
-    const ms = (px) => Math.round(start + ((px - PAD.left) / plotW) * (end - start));
-    onBrush(ms(a), ms(b));
+    // snapped outwards to bucket edges: the new range holds every bar the drag touched, and reads as round times
+    const ms = (px) => start + ((px - PAD.left) / plotW) * (end - start);
+    const lo = start + Math.floor((ms(a) - start) / data.width) * data.width;
+    const hi = start + Math.ceil((ms(b) - start) / data.width) * data.width;
+    onBrush(lo, Math.max(hi, lo + data.width));
   };
   hit.addEventListener('pointerup', finish);
   hit.addEventListener('pointercancel', () => { from = null; sel.setAttribute('visibility', 'hidden'); });
