@@ -16,6 +16,51 @@ public final class Network {
     private final Map<String, NetworkAclState> nacls;
     private final Map<String, VpcState> vpcs;
     private final Map<String, ClusterState> clusters;
+    /** Who is associated with what, indexed on first use: an audit asks it for every subnet of every cluster. */
+    private volatile Lookups lookups;
+
+    private record Lookups(Map<String, RouteTableState> tableOfSubnet, Map<String, RouteTableState> mainTableOfVpc,
+                           Map<String, NetworkAclState> aclOfSubnet, Map<String, NetworkAclState> defaultAclOfVpc,
+                           Map<String, List<RouteTableState>> tablesOfVpc, Map<String, List<PeeringState>> peeringsOfVpc) {
+    }
+
+    private Lookups lookups() {
+        Lookups l = lookups;
+        if (l == null) {
+            Map<String, RouteTableState> tableOfSubnet = new HashMap<>();
+            Map<String, RouteTableState> mainTableOfVpc = new HashMap<>();
+            Map<String, List<RouteTableState>> tablesOfVpc = new HashMap<>();
+            for (RouteTableState rt : routeTables.values()) {
+                rt.subnets().forEach(sub -> tableOfSubnet.putIfAbsent(sub, rt));
+                if (rt.vpcId() != null) {
+                    if (rt.main()) {
+                        mainTableOfVpc.putIfAbsent(rt.vpcId(), rt);
+                    }
+                    tablesOfVpc.computeIfAbsent(rt.vpcId(), k -> new java.util.ArrayList<>()).add(rt);
+                }
+            }
+            Map<String, NetworkAclState> aclOfSubnet = new HashMap<>();
+            Map<String, NetworkAclState> defaultAclOfVpc = new HashMap<>();
+            for (NetworkAclState acl : nacls.values()) {
+                acl.subnets().forEach(sub -> aclOfSubnet.putIfAbsent(sub, acl));
+                if (acl.isDefault() && acl.vpcId() != null) {
+                    defaultAclOfVpc.putIfAbsent(acl.vpcId(), acl);
+                }
+            }
+            Map<String, List<PeeringState>> peeringsOfVpc = new HashMap<>();
+            for (PeeringState p : peerings.values()) {
+                if (p.requesterVpcId() != null) {
+                    peeringsOfVpc.computeIfAbsent(p.requesterVpcId(), k -> new java.util.ArrayList<>()).add(p);
+                }
+                if (p.accepterVpcId() != null && !p.accepterVpcId().equals(p.requesterVpcId())) {
+                    peeringsOfVpc.computeIfAbsent(p.accepterVpcId(), k -> new java.util.ArrayList<>()).add(p);
+                }
+            }
+            l = new Lookups(tableOfSubnet, mainTableOfVpc, aclOfSubnet, defaultAclOfVpc, tablesOfVpc, peeringsOfVpc);
+            lookups = l;
+        }
+        return l;
+    }
 
     private Network(Instant at, Network same) {
         this.at = at;
@@ -26,6 +71,7 @@ public final class Network {
         this.nacls = same.nacls;
         this.vpcs = same.vpcs;
         this.clusters = same.clusters;
+        this.lookups = same.lookups;
     }
 
     /** The same state seen at another instant (no change or snapshot lies between them). */
@@ -54,29 +100,29 @@ public final class Network {
 
     /** The subnet's explicitly associated route table, else its VPC's main table. */
     public Optional<RouteTableState> routeTableFor(String subnetId, String vpcId) {
-        for (RouteTableState rt : routeTables.values()) {
-            if (rt.subnets().contains(subnetId)) {
-                return Optional.of(rt);
-            }
+        Lookups l = lookups();
+        RouteTableState rt = subnetId == null ? null : l.tableOfSubnet().get(subnetId);
+        if (rt != null) {
+            return Optional.of(rt);
         }
         String vpc = vpcId != null ? vpcId : subnet(subnetId).map(SubnetState::vpcId).orElse(null);
-        return routeTables.values().stream().filter(rt -> rt.main() && rt.vpcId() != null && rt.vpcId().equals(vpc)).findFirst();
+        return Optional.ofNullable(vpc == null ? null : l.mainTableOfVpc().get(vpc));
     }
 
     /** True when the subnet has no explicit association and so uses the main table. */
     public boolean usesMainTable(String subnetId) {
-        return routeTables.values().stream().noneMatch(rt -> rt.subnets().contains(subnetId));
+        return subnetId == null || !lookups().tableOfSubnet().containsKey(subnetId);
     }
 
     /** The subnet's associated network ACL, else its VPC's default one. */
     public Optional<NetworkAclState> naclFor(String subnetId, String vpcId) {
-        for (NetworkAclState acl : nacls.values()) {
-            if (acl.subnets().contains(subnetId)) {
-                return Optional.of(acl);
-            }
+        Lookups l = lookups();
+        NetworkAclState acl = subnetId == null ? null : l.aclOfSubnet().get(subnetId);
+        if (acl != null) {
+            return Optional.of(acl);
         }
         String vpc = vpcId != null ? vpcId : subnet(subnetId).map(SubnetState::vpcId).orElse(null);
-        return nacls.values().stream().filter(a -> a.isDefault() && a.vpcId() != null && a.vpcId().equals(vpc)).findFirst();
+        return Optional.ofNullable(vpc == null ? null : l.defaultAclOfVpc().get(vpc));
     }
 
     public Optional<RouteTableState> routeTable(String id) {
@@ -84,7 +130,7 @@ public final class Network {
     }
 
     public List<RouteTableState> routeTablesOf(String vpcId) {
-        return routeTables.values().stream().filter(rt -> vpcId != null && vpcId.equals(rt.vpcId())).toList();
+        return vpcId == null ? List.of() : List.copyOf(lookups().tablesOfVpc().getOrDefault(vpcId, List.of()));
     }
 
     public Optional<PeeringState> peering(String id) {
@@ -92,9 +138,7 @@ public final class Network {
     }
 
     public List<PeeringState> peeringsOf(String vpcId) {
-        return peerings.values().stream()
-                .filter(p -> vpcId != null && (vpcId.equals(p.requesterVpcId()) || vpcId.equals(p.accepterVpcId())))
-                .toList();
+        return vpcId == null ? List.of() : List.copyOf(lookups().peeringsOfVpc().getOrDefault(vpcId, List.of()));
     }
 
     public Optional<SecurityGroupState> securityGroup(String id) {
