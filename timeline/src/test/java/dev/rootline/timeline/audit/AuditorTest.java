@@ -67,6 +67,22 @@ class AuditorTest {
     }
 
     @Test
+    void theSameEstateAfterTheFixGivesNoRisk() {
+        Evidence ev = seedEstate();
+        // the audit's own fix, applied an hour after the snapshot: the return route over the peering
+        ev.createRoute("rtb-pub", "10.50.0.0/16", "pcx-1", SNAP.plusSeconds(3600));
+        List<Change> changes = new ArrayList<>();
+        ev.events.forEach(e -> Change.from(e).ifPresent(changes::add));
+        TopologyHistory topology = TopologyHistory.of(ev.events, changes);
+        Auditor auditor = new Auditor(EniLifecycle.build(ev.events));
+
+        assertThat(auditor.audit(topology.at(SNAP), List.of()).risks()).hasSize(2);
+        Audit after = auditor.audit(topology.at(SNAP.plusSeconds(7200)), List.of());
+        assertThat(after.risks()).isEmpty();
+        assertThat(after.clusters().get(0).subnets()).allMatch(sub -> Boolean.TRUE.equals(sub.reachable()));
+    }
+
+    @Test
     void everySubnetOfTheListIsShownWithItsClassAndVerdict() {
         ClusterAudit c = audit(seedEstate(), List.of()).clusters().get(0);
         assertThat(c.vpc()).isEqualTo("vpc-gw");
