@@ -126,6 +126,9 @@ class BrowserTest {
         new Actions(browser).sendKeys("k").perform();
         wait.until(d -> "true".equals(rows().get(0).getAttribute("aria-selected")));
         assertThat(rows().get(1).getAttribute("aria-selected")).isEqualTo("false");
+        // the selected row is the one in the tab order, and has the focus
+        assertThat(browser.switchTo().activeElement().getAttribute("data-id")).isEqualTo(rows().get(0).getAttribute("data-id"));
+        assertThat(browser.findElements(By.cssSelector("#rows tr[tabindex='0']"))).hasSize(1);
     }
 
     @Test
@@ -164,6 +167,8 @@ class BrowserTest {
             assertThat(text("total")).isEqualTo("1");
             assertThat(rows().get(0).getAttribute("data-id")).isEqualTo(id);
             assertThat(rows().get(0).getText()).contains("★");
+            // the filters offer a way back to what was marked
+            assertThat(browser.findElement(By.cssSelector("button.facet[data-field=starred]")).getText()).contains("starred");
         }
     }
 

@@ -53,6 +53,7 @@ export const facets = (p) => call('GET', '/api/facets?' + params(p));
 export const event = (id, around) => call('GET', '/api/events/' + encodeURIComponent(id) + '?' + params({ around }));
 export const annotate = (id, note) => call('POST', '/api/events/' + encodeURIComponent(id) + '/annotation', note);
 export const unannotate = (id) => call('DELETE', '/api/events/' + encodeURIComponent(id) + '/annotation');
+export const annotations = () => call('GET', '/api/annotations');
 export const investigations = () => call('GET', '/api/investigations');
 export const investigation = (id) => call('GET', '/api/investigations/' + encodeURIComponent(id));
 export const investigate = (from, to) => call('POST', '/api/investigations', { from, to });

@@ -108,8 +108,10 @@ function renderRows() {
   const body = clear($('rows'));
   state.rows.forEach((e, i) => {
     const a = state.annotations[e.id];
-    const tr = el('tr', { tabindex: '-1', 'data-id': e.id, 'aria-selected': String(i === state.selected),
-      class: 'level-' + (e.level || 'none').toLowerCase(), onclick: () => select(i) },
+    // one row in the tab order (the selected one, else the first): Tab reaches the results, j/k or arrows move
+    const tr = el('tr', { tabindex: i === 0 ? '0' : '-1', 'data-id': e.id, 'aria-selected': String(i === state.selected),
+      class: 'level-' + (e.level || 'none').toLowerCase(), onclick: () => select(i),
+      onkeydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); select(i); } } },
       el('td', { class: 'c-star', text: a && a.starred ? '★' : '', title: a && a.starred ? 'starred' : null }),
       el('td', { class: 'c-time mono', text: shortTime(e.time) }),
       el('td', { class: 'c-source' }, el('span', { class: 'swatch', 'data-source': e.source }), e.source),
@@ -122,11 +124,19 @@ function renderRows() {
   state.selected = -1;
 }
 
-function select(i) {
-  if (i < 0 || i >= state.rows.length) return;
+function markSelected(i) {
   state.selected = i;
   const rows = $('rows').children;
-  for (let r = 0; r < rows.length; r++) rows[r].setAttribute('aria-selected', String(r === i));
+  for (let r = 0; r < rows.length; r++) {
+    rows[r].setAttribute('aria-selected', String(r === i));
+    rows[r].setAttribute('tabindex', r === i || (i < 0 && r === 0) ? '0' : '-1');
+  }
+}
+
+function select(i) {
+  if (i < 0 || i >= state.rows.length) return;
+  markSelected(i);
+  const rows = $('rows').children;
   rows[i].focus({ preventScroll: false });
   rows[i].scrollIntoView({ block: 'nearest' });
   detail.open(state.rows[i].id);
@@ -169,9 +179,17 @@ function duration(ms) {
 }
 
 async function loadFacets(mine) {
-  const f = await api.facets(params());
+  const [f, notes] = await Promise.all([api.facets(params()), api.annotations()]);
   if (mine !== generation) return;
   const box = clear($('facets'));
+  const starred = notes.annotations.filter((a) => a.starred).length;
+  if (starred || Object.keys(notes.tags).length) {
+    // annotations of the whole index, not of the hits: a way back to what was marked
+    const list = el('ul', { class: 'facet-values' });
+    if (starred) list.append(el('li', {}, facetButton('starred', 'true', '★ starred', starred, 'starred:true')));
+    for (const [tag, n] of Object.entries(notes.tags)) list.append(el('li', {}, facetButton('tag', tag, '#' + tag, n, `tag:${quote(tag)}`)));
+    box.append(el('section', { class: 'facet-group' }, el('h3', { text: 'annotations' }), list));
+  }
   for (const [field, values] of Object.entries(f.facets)) {
     if (!values.length) continue;
     const list = el('ul', { class: 'facet-values' });
@@ -189,12 +207,21 @@ function facetLabel(v) {
   return v.length > 26 ? '…' + v.slice(-25) : v;
 }
 
+function facetButton(field, value, label, count, clause) {
+  return el('button', { type: 'button', class: 'facet', 'data-field': field, 'data-value': value,
+    title: `add ${clause} to the query`, onclick: () => addClause(clause) },
+    el('span', { class: 'facet-value', text: label }), el('span', { class: 'facet-count', text: formatCount(count) }));
+}
+
 function quote(v) {
   return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
 function addFilter(field, value) {
-  const clause = `${field}:${quote(value)}`;
+  addClause(`${field}:${quote(value)}`);
+}
+
+function addClause(clause) {
   state.q = state.q.trim() ? `(${state.q.trim()}) AND ${clause}` : clause;
   $('q').value = state.q;
   run(true);
@@ -281,9 +308,11 @@ function keys(ev) {
     ev.preventDefault();
     $('q').focus();
     $('q').select();
-  } else if ((ev.key === 'j' || ev.key === 'k') && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+  } else if (['j', 'k', 'ArrowDown', 'ArrowUp'].includes(ev.key) && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey
+             && (ev.key.length === 1 || t instanceof HTMLTableRowElement)) {
     ev.preventDefault();
-    const next = state.selected < 0 ? 0 : state.selected + (ev.key === 'j' ? 1 : -1);
+    const down = ev.key === 'j' || ev.key === 'ArrowDown';
+    const next = state.selected < 0 ? 0 : state.selected + (down ? 1 : -1);
     select(Math.max(0, Math.min(state.rows.length - 1, next)));
   } else if (ev.key === 'Escape' && !$('detail').hidden) {
     detail.close();
@@ -301,7 +330,13 @@ async function main() {
   detail = new Detail({
     canWrite: !session.readOnly,
     onOpen: (id) => detail.open(id),
-    onAnnotated: (id, a) => { state.annotations[id] = a; const s = state.selected; renderRows(); state.selected = s; },
+    onAnnotated: (id, a) => {
+      state.annotations[id] = a;
+      const s = state.selected;
+      renderRows();
+      markSelected(s); // the focus stays on the star or the note
+      loadFacets(generation).catch(() => {}); // the annotations group counts it
+    },
   });
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
