@@ -173,6 +173,36 @@ class BrowserTest {
     }
 
     @Test
+    void anInvestigationStartedFromThePageShowsItsProgressAndListsItsReport() throws IOException {
+        open(server.url(), "/?q=" + q(SeedIndex.TIMEOUTS) + "&from=2024-10-25&to=2024-10-29");
+        int before = browser.findElements(By.cssSelector("#reports li")).size();
+        browser.findElement(By.id("investigate")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("inv-status"), java.util.regex.Pattern.compile("Investigation (queued|running|done)")));
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("inv-status"), "Investigation done"));
+        wait.until(d -> d.findElements(By.cssSelector("#reports li")).size() == before + 1);
+        WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reports li")));
+        assertThat(newest.getText()).contains("2024-10-25 00:00:00.000").contains("ENI_IN_UNROUTED_SUBNET");
+        String href = newest.findElement(By.tagName("a")).getAttribute("href");
+        assertThat(href).startsWith(server.url() + "reports/").endsWith("/report.html");
+        assertThat(Http.get(server.url(), URI.create(href).getPath()).status()).isEqualTo(200);
+        Browser.screenshot(browser, "7-investigations");
+        browser.get(href); // served as written, under a policy that lets its inline CSS and SVG render
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("ENI_IN_UNROUTED_SUBNET");
+        Browser.screenshot(browser, "8-report");
+    }
+
+    @Test
+    void thePageRunsWithoutAScriptErrorOrAPolicyViolation() {
+        open(server.url(), "/?q=" + q("level:error"));
+        rows().get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-summary"), " "));
+        var entries = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        assertThat(entries).filteredOn(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .as("console warnings and errors").isEmpty();
+    }
+
+    @Test
     void hostileLogTextIsShownAsTextAndNeverRuns() throws IOException {
         open(server.url(), "/?q=" + q("thread:Thread-31337"));
         assertThat(text("total")).isEqualTo("2");

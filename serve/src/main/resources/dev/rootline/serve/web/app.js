@@ -263,6 +263,7 @@ async function loadReports() {
   $('investigate').disabled = !r.available;
   if (!r.available) $('inv-status').textContent = session.readOnly ? 'Read-only server: investigations are off.' : 'Investigations are not available on this server.';
   const list = clear($('reports'));
+  $('reports-count').textContent = String(r.investigations.length);
   for (const inv of r.investigations) {
     const html = inv.files.find((f) => f.endsWith('/report.html'));
     const label = `${shortTime(inv.from)} – ${shortTime(inv.to)}`;
@@ -295,7 +296,8 @@ async function investigate() {
       setTimeout(poll, 1000);
     } else {
       $('investigate').disabled = false;
-      loadReports();
+      await loadReports();
+      if (j.state === 'done') $('reports-box').open = true; // show where the new report is
     }
   };
   poll();

@@ -76,7 +76,7 @@ export function drawHistogram(container, data, onBrush) {
     const tx = x(ms);
     if (tx > PAD.left + plotW - 40 && i !== 0) continue; // keep the last label inside the chart
     root.append(svg('line', { x1: tx, x2: tx, y1: PAD.top + plotH, y2: PAD.top + plotH + 4, class: 'axis' }));
-    root.append(svg('text', { x: tx, y: H - 8, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'tick', text: tickLabel(ms, end - start) }));
+    root.append(svg('text', { x: tx, y: H - 8, 'text-anchor': i === 0 ? 'start' : 'middle', class: 'tick', text: tickLabel(ms, every * data.width) }));
   }
 
   // the brush
@@ -119,9 +119,11 @@ export function drawHistogram(container, data, onBrush) {
   hit.addEventListener('pointercancel', () => { from = null; sel.setAttribute('visibility', 'hidden'); });
 }
 
-function tickLabel(ms, span) {
+/** A label as precise as the step between ticks: dates for whole days, times within a day, seconds below a minute. */
+function tickLabel(ms, step) {
   const iso = new Date(ms).toISOString();
-  if (span <= 2 * 3600e3) return iso.slice(11, 19);
-  if (span <= 3 * 86400e3) return iso.slice(5, 16).replace('T', ' ');
-  return iso.slice(0, 10);
+  if (step % 86400e3 === 0) return iso.slice(0, 10);
+  if (step >= 3600e3 || ms % 86400e3 === 0) return iso.slice(5, 16).replace('T', ' ');
+  if (step >= 60e3) return iso.slice(11, 16);
+  return iso.slice(11, 19);
 }
