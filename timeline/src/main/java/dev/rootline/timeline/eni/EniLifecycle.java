@@ -130,14 +130,35 @@ public final class EniLifecycle {
         return List.copyOf(byIp.getOrDefault(ip, List.of()));
     }
 
-    /** Whether an ENI was created or deleted in {@code (from, to]}. */
+    /** Whether an ENI was created or deleted in {@code (from, to]}: a binary search in every step's time, sorted once. */
     public boolean stepsBetween(Instant from, Instant to) {
-        return byId.values().stream().anyMatch(h -> within(h.created(), from, to) || within(h.deleted(), from, to));
+        Instant[] times = stepTimes();
+        int lo = 0;
+        int hi = times.length;
+        while (lo < hi) { // the first step after 'from'
+            int mid = (lo + hi) >>> 1;
+            if (times[mid].isAfter(from)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < times.length && !times[lo].isAfter(to);
     }
 
-    private static boolean within(Instant t, Instant from, Instant to) {
-        return t != null && t.isAfter(from) && !t.isAfter(to);
+    /** Every creation and deletion time, sorted; built on first use (the lifecycle does not change once built). */
+    private volatile Instant[] stepTimes;
+
+    private Instant[] stepTimes() {
+        Instant[] t = stepTimes;
+        if (t == null) {
+            t = byId.values().stream().flatMap(h -> java.util.stream.Stream.of(h.created(), h.deleted()))
+                    .filter(java.util.Objects::nonNull).sorted().toArray(Instant[]::new);
+            stepTimes = t;
+        }
+        return t;
     }
+
 
     /** Control-plane ENIs of one cluster alive at {@code t}. */
     public List<EniHistory> controlPlaneAt(String cluster, Instant t) {

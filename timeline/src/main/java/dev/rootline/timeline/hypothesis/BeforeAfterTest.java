@@ -29,6 +29,11 @@ public final class BeforeAfterTest {
                 after++;
             }
         }
+        return of(before, after, window);
+    }
+
+    /** The test for failures already counted in the window before the change and the one after it. */
+    public static Association of(long before, long after, Duration window) {
         double hours = window.toMillis() / 3_600_000.0;
         return new Association("before/after binomial test, " + format(window) + " windows around the change",
                 pValue(before + after, after), before / hours, after / hours);

@@ -8,7 +8,9 @@ import dev.rootline.timeline.path.PathResult;
 import dev.rootline.timeline.topology.Change;
 import dev.rootline.timeline.topology.Network;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,8 +56,13 @@ public record BurstContext(Burst burst, List<FailureSignal> failures, PathResult
         return lo;
     }
 
+    /** The before/after test around a change; {@code failures} is sorted, so its windows are counted by binary search. */
     Association associationAt(Instant change) {
-        return BeforeAfterTest.test(failures.stream().map(FailureSignal::time).toList(), change, settings.lookback());
+        Duration window = settings.lookback();
+        int lo = firstFailureAtOrAfter(change.minus(window));
+        int at = firstFailureAtOrAfter(change);
+        int hi = firstFailureAtOrAfter(change.plus(window));
+        return BeforeAfterTest.of(at - lo, hi - at, window);
     }
 
     /**
@@ -63,9 +70,29 @@ public record BurstContext(Burst burst, List<FailureSignal> failures, PathResult
      * cause that happened at {@code t}.
      */
     List<String> failuresBefore(Instant t, int n) {
-        Instant from = t.minus(settings.lookback());
-        return failures.stream().filter(f -> f.time().isBefore(t) && !f.time().isBefore(from))
-                .map(FailureSignal::eventId).limit(n).toList();
+        List<String> out = new ArrayList<>(Math.min(n, 16));
+        for (int i = firstFailureAtOrAfter(t.minus(settings.lookback())); i < failures.size() && out.size() < n; i++) {
+            FailureSignal f = failures.get(i);
+            if (!f.time().isBefore(t)) {
+                break;
+            }
+            out.add(f.eventId());
+        }
+        return out;
+    }
+
+    private int firstFailureAtOrAfter(Instant t) {
+        int lo = 0;
+        int hi = failures.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (failures.get(mid).time().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The port the failing calls went to: the target's, else the settings' default (443). */

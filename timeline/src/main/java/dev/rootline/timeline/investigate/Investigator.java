@@ -72,21 +72,21 @@ public final class Investigator {
         /**
          * Streams the history out of the index in time order and folds it as it comes: memory holds states, not
          * events; ENI steps (hundreds of thousands of calls in a busy account) come from the index's ENI column,
-         * not from the stored records.
+         * not from the stored records. CloudTrail's EKS calls are read only if a failure names an endpoint host the
+         * snapshots do not, so the searcher must stay open as long as the history is used.
          */
         public static History load(EventIndex.Searcher searcher) throws IOException {
             EniLifecycle.Builder eniBuilder = EniLifecycle.builder();
             searcher.forEachEniStep(allTime("eventName:(" + String.join(" OR ", EniLifecycle.EVENT_NAMES) + ") OR kind:NetworkInterface"),
                     eniBuilder::add);
             TopologyHistory.Builder topo = TopologyHistory.builder();
-            EndpointNames endpoints = new EndpointNames();
+            EndpointNames endpoints = new EndpointNames(each -> searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), each));
             SnapshotDating dating = new SnapshotDating();
             searcher.forEach(allTime("source:ec2 OR (source:eks AND kind:Cluster)"), e -> {
                 topo.snapshot(e);
                 endpoints.add(e);
                 dating.add(e);
             });
-            searcher.forEach(allTime(EndpointNames.CLOUDTRAIL_QUERY), endpoints::add);
             searcher.forEachChangeCall(allTime("source:cloudtrail AND eventName:(" + String.join(" OR ", ChangeKind.eventNames()) + ")"),
                     c -> Change.from(c).orElse(null), topo::change);
             return new History(eniBuilder.build(), topo.build(), endpoints, dating);

@@ -28,10 +28,29 @@ public final class EndpointNames {
     public record Owner(String cluster, String eventId, String how) {
     }
 
+    /** Feeds the CloudTrail EKS calls ({@link #CLOUDTRAIL_QUERY}) to a consumer; read only when a name is asked for. */
+    @FunctionalInterface
+    public interface CloudTrailCalls {
+        void forEach(java.util.function.Consumer<Event> each) throws java.io.IOException;
+    }
+
     private final Map<String, Owner> byHost = new LinkedHashMap<>();
+    private CloudTrailCalls calls;
+
+    public EndpointNames() {
+    }
+
+    /**
+     * Names learnt from snapshots now, and from CloudTrail's EKS calls the first time a host the snapshots do not name
+     * is asked for: a busy account makes hundreds of thousands of {@code DescribeCluster} calls, and most failures
+     * name an address, not a host, so the calls are usually never read.
+     */
+    public EndpointNames(CloudTrailCalls calls) {
+        this.calls = calls;
+    }
 
     /** Learns from an EKS cluster snapshot or a CloudTrail EKS call; other events are ignored. */
-    public void add(Event e) {
+    public synchronized void add(Event e) {
         if (e.source() == Source.EKS && "Cluster".equals(e.kind())) {
             String cluster = e.resources(ResourceType.CLUSTER).stream().findFirst().orElse(null);
             String endpoint = e.attribute("endpoint");
@@ -65,8 +84,21 @@ public final class EndpointNames {
     }
 
     /** The cluster whose endpoint {@code host} is, if the evidence names it. */
-    public Optional<Owner> ownerOf(String host) {
-        return host == null ? Optional.empty() : Optional.ofNullable(byHost.get(host.toLowerCase(Locale.ROOT)));
+    public synchronized Optional<Owner> ownerOf(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (!byHost.containsKey(h) && calls != null && looksLikeEksEndpoint(h)) {
+            CloudTrailCalls pending = calls;
+            calls = null;
+            try {
+                pending.forEach(this::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return Optional.ofNullable(byHost.get(h));
     }
 
     /** True for names AWS gives EKS API endpoints ({@code <id>.<cell>.<region>.eks.amazonaws.com}). */
