@@ -28,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RootlineServer implements AutoCloseable {
     private static final int QUEUE = 256;
 
+    static {
+        // the JDK server writes headers and body apart: with Nagle's algorithm against the client's delayed ACK a
+        // small answer waited 40 ms (45 ms per page of 7 hits, 2 ms with this); read once, when the first server starts
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ThreadPoolExecutor pool;
     private final LiveIndex live;
