@@ -35,7 +35,6 @@ final class ReportFiles {
         }
         String ext = file.substring(file.lastIndexOf('.') + 1);
         byte[] body = Files.readAllBytes(p);
-        x.http().getResponseHeaders().set("Content-Security-Policy", REPORT_CSP);
         x.securityHeaders(REPORT_CSP);
         x.http().getResponseHeaders().set("Content-Type", TYPES.get(ext));
         x.http().sendResponseHeaders(200, body.length);
