@@ -4,6 +4,7 @@ import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
 import dev.rootline.ingest.EvidenceManifest;
 import dev.rootline.report.ReportEvidence;
+import dev.rootline.report.ReportFormat;
 import dev.rootline.report.ReportOptions;
 import dev.rootline.report.PreviousReport;
 import dev.rootline.report.ReportWriter;
@@ -48,8 +49,10 @@ public final class Investigation {
     public static Write write(EventIndex.Searcher searcher, Findings findings, ReportOptions report) throws IOException {
         Timeline failures = MergedTimeline.build(searcher, new SearchRequest("error:* AND NOT source:cloudtrail",
                 findings.from(), findings.to(), Integer.MAX_VALUE), null);
-        Timeline flows = FlowTimeline.build(searcher, FlowTimeline.failingAddresses(findings.bursts()), findings.from(),
-                findings.to(), failures.bucket());
+        // the flow chart only: a JSON-only report (a batch sweep's) reads no flows for it
+        boolean charts = report.wants(ReportFormat.HTML) || report.wants(ReportFormat.PDF) || report.wants(ReportFormat.MD);
+        Timeline flows = !charts ? null : FlowTimeline.build(searcher, FlowTimeline.failingAddresses(findings.bursts()),
+                findings.from(), findings.to(), failures.bucket());
         Findings reported = findings.withChanges(PreviousReport.changes(report.outDir().resolve("report.json"), findings));
         return new Write(reported, ReportWriter.write(reported, failures, flows, report));
     }

@@ -11,6 +11,7 @@ import dev.rootline.timeline.findings.PathCheck;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ import java.util.Set;
 final class FlowEvidence {
     /** Flow logs aggregate over up to 10 minutes: records that started a little before the burst still describe it. */
     static final Duration MARGIN = Duration.ofMinutes(10);
+    /** Replies and retries logged just after the last failure still belong to the burst. */
+    static final Duration AFTER = Duration.ofMinutes(1);
     /** Flows cited per hypothesis and finding; the count says how many there were. */
     static final int CITED = 3;
     private static final Set<HypothesisKind> ROUTING = EnumSet.of(HypothesisKind.ENI_IN_UNROUTED_SUBNET,
@@ -51,10 +54,33 @@ final class FlowEvidence {
     /** The hypotheses with what the flows show added; unchanged when the index holds no flow log for the bursts. */
     static List<Hypothesis> apply(EventIndex.Searcher searcher, List<Hypothesis> hypotheses, List<Burst> bursts,
                                   List<PathCheck> checks) throws IOException {
-        Map<String, List<Seen>> byBurst = new LinkedHashMap<>();
+        // only the bursts a routing or filtering hypothesis explains can use what the flows show
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Hypothesis h : hypotheses) {
+            if (ROUTING.contains(h.kind()) || FILTERING.contains(h.kind())) {
+                wanted.addAll(h.bursts());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return hypotheses;
+        }
+        Map<String, Set<String>> addressesOf = new LinkedHashMap<>();
+        for (PathCheck c : checks) {
+            if (wanted.contains(c.burstId()) && c.targetIp() != null) {
+                addressesOf.computeIfAbsent(c.burstId(), k -> new LinkedHashSet<>()).add(c.targetIp());
+            }
+        }
+        Map<String, List<Burst>> burstsOn = new LinkedHashMap<>();
         for (Burst b : bursts) {
-            for (String ip : addresses(b, checks)) {
-                Seen s = seen(searcher, b, ip);
+            for (String ip : addressesOf.getOrDefault(b.id(), Set.of())) {
+                burstsOn.computeIfAbsent(ip, k -> new ArrayList<>()).add(b);
+            }
+        }
+        Map<String, List<Seen>> byBurst = new LinkedHashMap<>();
+        for (var e : burstsOn.entrySet()) {
+            List<Flow> flows = flows(searcher, e.getKey(), e.getValue());
+            for (Burst b : e.getValue()) {
+                Seen s = seen(b, e.getKey(), flows);
                 if (s.any()) {
                     byBurst.computeIfAbsent(b.id(), k -> new ArrayList<>()).add(s);
                 }
@@ -70,43 +96,88 @@ final class FlowEvidence {
         return out;
     }
 
-    private static Set<String> addresses(Burst b, List<PathCheck> checks) {
-        Set<String> out = new LinkedHashSet<>();
-        for (PathCheck c : checks) {
-            if (c.burstId().equals(b.id()) && c.targetIp() != null) {
-                out.add(c.targetIp());
+    /** One flow record, as much of it as the verdict needs. */
+    private record Flow(String id, Instant time, String src, String dst, String action) {
+    }
+
+    /** Windows per query: each is one clause, well under Lucene's clause limit. */
+    private static final int WINDOWS_PER_QUERY = 256;
+
+    /**
+     * The flows on one address during its bursts, oldest first: one query per few hundred bursts (their windows
+     * merged where they overlap), not one per burst; a long history holds thousands of small bursts.
+     */
+    private static List<Flow> flows(EventIndex.Searcher searcher, String ip, List<Burst> bursts) throws IOException {
+        List<Instant[]> windows = new ArrayList<>();
+        bursts.stream().map(b -> new Instant[] {b.start().minus(MARGIN), b.end().plus(AFTER)})
+                .sorted(java.util.Comparator.comparing((Instant[] w) -> w[0])).forEach(w -> {
+                    Instant[] last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+                    if (last != null && !w[0].isAfter(last[1])) {
+                        last[1] = w[1].isAfter(last[1]) ? w[1] : last[1];
+                    } else {
+                        windows.add(w);
+                    }
+                });
+        List<Flow> out = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i += WINDOWS_PER_QUERY) {
+            List<Instant[]> group = windows.subList(i, Math.min(windows.size(), i + WINDOWS_PER_QUERY));
+            StringBuilder q = new StringBuilder("source:").append(Source.VPCFLOW.id()).append(" AND ip:\"").append(ip)
+                    .append("\" AND (");
+            for (int k = 0; k < group.size(); k++) {
+                q.append(k == 0 ? "" : " OR ").append("time:[").append(group.get(k)[0]).append(" TO ").append(group.get(k)[1])
+                        .append(']');
             }
+            q.append(')');
+            searcher.forEach(new SearchRequest(q.toString(), group.get(0)[0], group.get(group.size() - 1)[1].plusMillis(1),
+                    Integer.MAX_VALUE), e -> {
+                if (e.time() != null) {
+                    out.add(new Flow(e.id(), e.time(), e.attribute("srcaddr"), e.attribute("dstaddr"), e.attribute("action")));
+                }
+            });
         }
+        out.sort(java.util.Comparator.comparing(Flow::time));
         return out;
     }
 
-    static Seen seen(EventIndex.Searcher searcher, Burst b, String ip) throws IOException {
+    static Seen seen(Burst b, String ip, List<Flow> flows) {
         // inbound requests per client, and the clients the address sent anything back to
         Map<String, List<String>> acceptedFrom = new LinkedHashMap<>();
         Set<String> answered = new LinkedHashSet<>();
         // replies the address tried to send and a stateless network ACL (or an egress rule) dropped on the way out
         Map<String, List<String>> replyRejectedTo = new LinkedHashMap<>();
         List<String> rejected = new ArrayList<>();
-        int[] flows = {0};
-        searcher.forEach(new SearchRequest("source:" + Source.VPCFLOW.id() + " AND ip:" + ip, b.start().minus(MARGIN),
-                b.end().plus(Duration.ofMinutes(1)), Integer.MAX_VALUE), e -> {
-            String src = e.attribute("srcaddr");
-            String dst = e.attribute("dstaddr");
-            String action = e.attribute("action");
-            if (src == null || dst == null || action == null) {
-                return;
+        int count = 0;
+        Instant from = b.start().minus(MARGIN);
+        Instant to = b.end().plus(AFTER);
+        int lo = 0;
+        int hi = flows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (flows.get(mid).time().isBefore(from)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            flows[0]++;
+        }
+        for (int i = lo; i < flows.size() && !flows.get(i).time().isAfter(to); i++) {
+            Flow f = flows.get(i);
+            String src = f.src();
+            String dst = f.dst();
+            String action = f.action();
+            if (src == null || dst == null || action == null) {
+                continue;
+            }
+            count++;
             if (ip.equals(dst) && "REJECT".equalsIgnoreCase(action)) {
-                rejected.add(e.id());
+                rejected.add(f.id());
             } else if (ip.equals(dst) && "ACCEPT".equalsIgnoreCase(action)) {
-                acceptedFrom.computeIfAbsent(src, k -> new ArrayList<>()).add(e.id());
+                acceptedFrom.computeIfAbsent(src, k -> new ArrayList<>()).add(f.id());
             } else if (ip.equals(src) && "ACCEPT".equalsIgnoreCase(action)) {
                 answered.add(dst);
             } else if (ip.equals(src) && "REJECT".equalsIgnoreCase(action)) {
-                replyRejectedTo.computeIfAbsent(dst, k -> new ArrayList<>()).add(e.id());
+                replyRejectedTo.computeIfAbsent(dst, k -> new ArrayList<>()).add(f.id());
             }
-        });
+        }
         List<String> asymmetric = new ArrayList<>();
         List<String> twoWay = new ArrayList<>();
         Set<String> silent = new LinkedHashSet<>();
@@ -120,7 +191,7 @@ final class FlowEvidence {
                 silent.add(client);
             }
         });
-        return new Seen(b.id(), ip, asymmetric, rejected, twoWay, flows[0], silent);
+        return new Seen(b.id(), ip, asymmetric, rejected, twoWay, count, silent);
     }
 
     private static Hypothesis withFlows(Hypothesis h, Map<String, List<Seen>> byBurst) {
