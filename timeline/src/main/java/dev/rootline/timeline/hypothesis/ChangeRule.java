@@ -142,7 +142,7 @@ abstract class ChangeRule implements HypothesisRule {
             if (blockedHere && path.blockingEventId() != null && !path.blockingEventId().equals(c.eventId())) {
                 evidence.add(path.blockingEventId());
             }
-            restoration(c, ctx).ifPresent(r -> evidence.add(r.eventId()));
+            restore.ifPresent(r -> evidence.add(r.eventId()));
             ctx.burst().sampleIds().stream().limit(2).forEach(evidence::add);
             List<String> counter = new ArrayList<>(ctx.failuresBefore(c.time().minus(ctx.settings().tolerance()), 3));
             twin.ifPresent(t -> counter.add(t.eventId()));
@@ -178,7 +178,7 @@ abstract class ChangeRule implements HypothesisRule {
                     + ctx.burst().count() + " failures)."
                     + (blockedHere ? " At the burst's start the path check is blocked at " + path.blockingStep() + " ("
                     + path.blockingResource() + ")." : "")
-                    + restoration(c, ctx).map(r -> " " + r.eventName() + " at " + r.time() + " restored it.").orElse("");
+                    + restore.map(r -> " " + r.eventName() + " at " + r.time() + " restored it.").orElse("");
             out.add(new Candidate(kind(), score, title, summary, resources, kind() + "|" + c.eventId(), ctx.burst().id(),
                     assoc, evidence, counter, c.time(), state, facts));
         }
