@@ -3,12 +3,16 @@ package dev.rootline.cli;
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
 import dev.rootline.ingest.EvidenceManifest;
+import dev.rootline.index.annotate.Annotation;
+import dev.rootline.index.annotate.Annotations;
+import dev.rootline.report.AnalystNote;
 import dev.rootline.report.ReportEvidence;
 import dev.rootline.report.ReportFormat;
 import dev.rootline.report.ReportOptions;
 import dev.rootline.report.PreviousReport;
 import dev.rootline.report.ReportWriter;
 import dev.rootline.report.listing.TerminalText;
+import dev.rootline.timeline.findings.EventText;
 import dev.rootline.timeline.findings.Findings;
 import dev.rootline.timeline.investigate.InvestigationSettings;
 import dev.rootline.timeline.investigate.Investigator;
@@ -19,6 +23,8 @@ import dev.rootline.timeline.merged.Timeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Wires the correlator to the report writer; shared by {@code investigate}, {@code demo} and the batch sweep. */
@@ -35,10 +41,29 @@ public final class Investigation {
         }
     }
 
-    /** The report ends with the index's evidence manifest, when it has one. */
+    /** The report ends with the index's evidence manifest, when it has one, and lists the events analysts starred. */
     public static ReportOptions withEvidence(EventIndex index, ReportOptions report) throws IOException {
-        return report.evidence() != null ? report
+        ReportOptions r = report.evidence() != null ? report
                 : report.withEvidence(ReportEvidence.of(EvidenceManifest.read(index.directory())));
+        return r.notes().isEmpty() ? r.withNotes(notes(index)) : r;
+    }
+
+    /** The starred events of the index's annotations (rootline serve), oldest first, each read back from the index. */
+    static List<AnalystNote> notes(EventIndex index) throws IOException {
+        List<Annotation> starred = Annotations.open(index.directory()).starred();
+        if (starred.isEmpty()) {
+            return List.of();
+        }
+        List<AnalystNote> notes = new ArrayList<>();
+        try (EventIndex.Searcher searcher = index.openSearcher()) {
+            for (Annotation a : starred) {
+                searcher.forEach(new SearchRequest("id:\"" + a.eventId().replace("\\", "\\\\").replace("\"", "\\\"") + "\"",
+                        null, null, 1), e -> notes.add(new AnalystNote(e.id(), e.time(), e.source().id(), EventText.summary(e),
+                        e.provenance() == null ? null : e.provenance().location(), a.tags(), a.comment())));
+            }
+        }
+        notes.sort(Comparator.comparing(AnalystNote::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        return notes.size() > AnalystNote.LISTED ? notes.subList(0, AnalystNote.LISTED) : notes;
     }
 
     /** The findings as reported (with what changed since the folder's last report) and the files written. */

@@ -77,7 +77,7 @@ final class SearchCommand implements Callable<Integer> {
         String where = request.from() == null && request.to() == null ? ""
                 : " from " + (request.from() == null ? "the start" : request.from()) + " to "
                 + (request.to() == null ? "the end" : request.to());
-        return String.format("rootline: no events match %s%s (the index holds %,d)",
+        return String.format("rootline: 0 matching events for %s%s (the index holds %,d)",
                 request.query().isBlank() ? "everything" : "'" + request.query() + "'", where, indexed);
     }
 }

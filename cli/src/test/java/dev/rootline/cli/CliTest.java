@@ -55,10 +55,10 @@ class CliTest {
             Cli none = Cli.run("search", "--index", index, "--format", format, "eventName:NoSuchCall");
             assertThat(none.exit).isZero();
             assertThat(none.out).isEmpty();
-            assertThat(none.err).isEqualTo("rootline: no events match 'eventName:NoSuchCall' (the index holds 2)\n");
+            assertThat(none.err).isEqualTo("rootline: 0 matching events for 'eventName:NoSuchCall' (the index holds 2)\n");
         }
         Cli window = Cli.run("search", "--index", index, "--from", "2030-01-01T00:00:00Z", "eventName:DescribeVpcs");
-        assertThat(window.err).contains("no events match 'eventName:DescribeVpcs' from 2030-01-01T00:00:00Z to the end");
+        assertThat(window.err).contains("0 matching events for 'eventName:DescribeVpcs' from 2030-01-01T00:00:00Z to the end");
         assertThat(Cli.run("search", "--index", index, "eventName:DescribeVpcs").err).isEmpty();
     }
 

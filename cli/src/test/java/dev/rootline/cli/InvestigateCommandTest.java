@@ -45,6 +45,27 @@ class InvestigateCommandTest {
     }
 
     @Test
+    void eventsStarredInServeAreListedAsAnalystNotes() throws Exception {
+        String index = dir.resolve("idx").toString();
+        assertThat(Cli.run("ingest", "--index", index, seedMini().toString()).exit).isZero();
+        Cli hit = Cli.run("search", "--index", index, "--format", "json", "--limit", "1", "eventName:CreateNetworkInterface");
+        String id = new ObjectMapper().readTree(hit.out.lines().findFirst().orElseThrow()).get("id").asText();
+        dev.rootline.index.annotate.Annotations.open(Path.of(index)).put(new dev.rootline.index.annotate.Annotation(id, true,
+                java.util.List.of("root-cause"), "the ENI that landed in the public subnet", java.time.Instant.now()));
+        Path out = dir.resolve("report");
+
+        assertThat(Cli.run("investigate", "--index", index, "--out", out.toString(), "--format", "json,md").exit).isZero();
+
+        JsonNode notes = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("analystNotes");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).get("eventId").asText()).isEqualTo(id);
+        assertThat(notes.get(0).get("source").asText()).isEqualTo("cloudtrail");
+        assertThat(notes.get(0).get("text").asText()).contains("CreateNetworkInterface");
+        assertThat(notes.get(0).get("comment").asText()).isEqualTo("the ENI that landed in the public subnet");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Analyst notes", "root-cause");
+    }
+
+    @Test
     void clientCidrMustBeACidr() {
         Cli bad = Cli.run("investigate", "--index", dir.toString(), "--client-cidr", "backend");
         assertThat(bad.exit).isEqualTo(1);

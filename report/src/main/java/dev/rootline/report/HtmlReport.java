@@ -65,6 +65,7 @@ final class HtmlReport {
         new HtmlHypotheses(b, f, time, listed).pathChecks();
         sameRisks();
         queries();
+        notes();
         evidence();
         b.append("<footer>Written by rootline from the evidence listed above. Report schema version ")
                 .append(Findings.SCHEMA_VERSION).append("; the same findings are in report.json.</footer>\n");
@@ -276,6 +277,26 @@ final class HtmlReport {
                     .append("</td><td>").append(Html.text(r.routeTableId())).append("</td><td>")
                     .append(Html.text(r.missingRouteTo())).append("</td><td>").append(Html.text(String.join(", ", r.enisNow())))
                     .append("</td><td><pre class=\"cmd\">").append(Html.text(r.fix())).append("</pre></td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The events analysts starred, with their tags and comments: people's text and the evidence's, all escaped. */
+    private void notes() {
+        if (options.notes().isEmpty()) {
+            return;
+        }
+        b.append("<section id=\"analyst-notes\">\n<h2>Analyst notes</h2>\n<p>Events starred in <code>rootline serve</code>")
+                .append(" (").append(options.notes().size()).append(").</p>\n<table class=\"notes\">\n<thead><tr><th>Time (")
+                .append(Html.text(time.zoneName())).append(")</th><th>Source</th><th>Event</th><th>Tags</th><th>Comment</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (AnalystNote n : options.notes()) {
+            b.append("<tr><td class=\"time\">").append(n.time() == null ? "" : Html.text(time.format(n.time())))
+                    .append("</td><td>").append(Html.text(n.source())).append("</td><td>").append(Html.text(n.text()))
+                    .append("<br/><code>").append(Html.text(n.eventId())).append("</code>")
+                    .append(n.where() == null ? "" : " <span class=\"path\">" + Html.text(n.where()) + "</span>")
+                    .append("</td><td>").append(Html.text(String.join(", ", n.tags()))).append("</td><td>")
+                    .append(n.comment() == null ? "" : Html.text(n.comment())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");
     }

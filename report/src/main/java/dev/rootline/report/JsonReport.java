@@ -44,6 +44,10 @@ final class JsonReport {
     }
 
     static void write(Findings f, ReportEvidence evidence, OutputStream out) throws IOException {
+        write(f, evidence, java.util.List.of(), out);
+    }
+
+    static void write(Findings f, ReportEvidence evidence, java.util.List<AnalystNote> notes, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -110,11 +114,31 @@ final class JsonReport {
             g.writeEndObject();
             strings(g, "changes", f.changes());
             activities(g, "activities", f.activities());
+            if (!notes.isEmpty()) {
+                notes(g, notes);
+            }
             if (evidence != null) {
                 evidence(g, evidence);
             }
             g.writeEndObject();
         }
+    }
+
+    /** The starred events, with the analysts' tags and comments. */
+    private static void notes(JsonGenerator g, java.util.List<AnalystNote> notes) throws IOException {
+        g.writeArrayFieldStart("analystNotes");
+        for (AnalystNote n : notes) {
+            g.writeStartObject();
+            g.writeStringField("eventId", n.eventId());
+            g.writeStringField("time", n.time() == null ? null : n.time().toString());
+            g.writeStringField("source", n.source());
+            g.writeStringField("text", n.text());
+            g.writeStringField("where", n.where());
+            strings(g, "tags", n.tags());
+            g.writeStringField("comment", n.comment());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The evidence manifest: every source when it is short, else its digest and the file beside the report. */

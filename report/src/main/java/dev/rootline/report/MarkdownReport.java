@@ -50,6 +50,7 @@ final class MarkdownReport {
         pathChecks();
         sameRisks();
         queries();
+        notes();
         evidence();
         return b.toString();
     }
@@ -315,6 +316,21 @@ final class MarkdownReport {
             row(Markdown.code(r.cluster()), Markdown.code(r.subnetId()), Markdown.code(String.valueOf(r.routeTableId())),
                     Markdown.text(String.valueOf(r.missingRouteTo())), Markdown.text(String.join(", ", r.enisNow())),
                     Markdown.code(r.fix()));
+        }
+    }
+
+    /** The events analysts starred, as in the HTML report. */
+    private void notes() {
+        if (options.notes().isEmpty()) {
+            return;
+        }
+        b.append("\n## Analyst notes\n\nEvents starred in `rootline serve` (").append(options.notes().size()).append(").\n\n");
+        row("Time (" + time.zoneName() + ")", "Source", "Event", "Tags", "Comment");
+        b.append("|---|---|---|---|---|\n");
+        for (AnalystNote n : options.notes()) {
+            row(n.time() == null ? "" : Markdown.text(time.format(n.time())), Markdown.text(n.source()),
+                    Markdown.text(n.text()) + " " + Markdown.code(n.eventId()), Markdown.text(String.join(", ", n.tags())),
+                    n.comment() == null ? "" : Markdown.text(n.comment()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,11 +18,12 @@ import java.util.Set;
  * @param indexHint   the {@code --index} to put in the reproducing {@code rootline search} commands; null or
  *                    blank leaves the flag out, so the reader's default index applies
  * @param evidence    the evidence manifest the report ends with; null when the index has none
+ * @param notes       the events analysts starred, listed as "Analyst notes" (oldest first)
  */
 public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint,
-                            ReportEvidence evidence) {
+                            ReportEvidence evidence, List<AnalystNote> notes) {
     public ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displayZone, String indexHint) {
-        this(outDir, formats, displayZone, indexHint, null);
+        this(outDir, formats, displayZone, indexHint, null, List.of());
     }
 
     public ReportOptions {
@@ -31,6 +33,7 @@ public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displ
         formats = Collections.unmodifiableSet(chosen);
         displayZone = displayZone == null ? ZoneOffset.UTC : displayZone;
         indexHint = indexHint == null || indexHint.isBlank() ? null : indexHint;
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** All four formats, UTC, no index hint. */
@@ -40,7 +43,12 @@ public record ReportOptions(Path outDir, Set<ReportFormat> formats, ZoneId displ
 
     /** The same options, ending the report with {@code evidence}. */
     public ReportOptions withEvidence(ReportEvidence evidence) {
-        return new ReportOptions(outDir, formats, displayZone, indexHint, evidence);
+        return new ReportOptions(outDir, formats, displayZone, indexHint, evidence, notes);
+    }
+
+    /** The same options, listing the starred events as analyst notes. */
+    public ReportOptions withNotes(List<AnalystNote> notes) {
+        return new ReportOptions(outDir, formats, displayZone, indexHint, evidence, notes);
     }
 
     public boolean wants(ReportFormat format) {

@@ -68,7 +68,7 @@ public final class ReportWriter {
         }
         if (options.wants(ReportFormat.JSON)) {
             written.add(atomically(dir.resolve(ReportFormat.JSON.fileName()),
-                    out -> JsonReport.write(findings, options.evidence(), out)));
+                    out -> JsonReport.write(findings, options.evidence(), options.notes(), out)));
         }
         ReportEvidence evidence = options.evidence();
         if (evidence != null && !evidence.listedWhole()) {

@@ -40,7 +40,7 @@ class ReportEvidenceTest {
                 Instant.parse("2026-12-03T10:00:00Z"), "log", 1, 0, 1, "it grew from 5 to 9 bytes"));
         ReportEvidence evidence = ReportEvidence.of(manifest);
         ReportWriter.write(SeedFindings.incident(), null, new ReportOptions(dir,
-                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.MD), ZoneOffset.UTC, null, evidence));
+                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.MD), ZoneOffset.UTC, null, evidence, List.of()));
 
         var html = Jsoup.parse(Files.readString(dir.resolve("report.html")));
         var rows = html.select("section#evidence table.evidence tbody tr");
@@ -66,7 +66,7 @@ class ReportEvidenceTest {
     void aLongManifestIsWrittenBesideTheReportAndItsSha256IsTheDigestTheReportQuotes() throws Exception {
         ReportEvidence evidence = ReportEvidence.of(sources(ReportEvidence.LISTED + 1));
         List<Path> files = ReportWriter.write(SeedFindings.incident(), null, new ReportOptions(dir,
-                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON), ZoneOffset.UTC, null, evidence));
+                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON), ZoneOffset.UTC, null, evidence, List.of()));
 
         Path manifest = dir.resolve(ReportEvidence.FILE);
         assertThat(files).contains(manifest);
@@ -85,7 +85,7 @@ class ReportEvidenceTest {
     @Test
     void anIndexWithoutAManifestGivesAReportWithoutTheSection() throws Exception {
         ReportWriter.write(SeedFindings.incident(), null, new ReportOptions(dir, EnumSet.of(ReportFormat.HTML, ReportFormat.JSON),
-                ZoneOffset.UTC, null, ReportEvidence.of(List.of())));
+                ZoneOffset.UTC, null, ReportEvidence.of(List.of()), List.of()));
         assertThat(Jsoup.parse(Files.readString(dir.resolve("report.html"))).select("section#evidence")).isEmpty();
         assertThat(new ObjectMapper().readTree(dir.resolve("report.json").toFile()).has("evidence")).isFalse();
     }

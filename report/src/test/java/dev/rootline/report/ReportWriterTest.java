@@ -48,6 +48,25 @@ class ReportWriterTest {
     }
 
     @Test
+    void starredEventsAreListedAsAnalystNotesAsText() throws Exception {
+        var findings = SeedFindings.incident();
+        var note = new AnalystNote("ct-1", SeedFindings.B1_START, "cloudtrail", "DeleteRoute by " + SeedFindings.SCRIPT,
+                "/evidence/" + SeedFindings.IMG + ".json.gz@12", List.of("root-cause", SeedFindings.JS_URL), SeedFindings.IMG);
+        ReportWriter.write(findings, null, new ReportOptions(dir, EnumSet.of(ReportFormat.HTML, ReportFormat.MD, ReportFormat.JSON),
+                ZoneOffset.UTC, null).withNotes(List.of(note)));
+
+        var html = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("report.html")));
+        var section = html.selectFirst("section#analyst-notes");
+        assertThat(section).isNotNull();
+        assertThat(section.text()).contains("DeleteRoute by " + SeedFindings.SCRIPT, "root-cause", SeedFindings.IMG, "ct-1");
+        assertThat(section.select("script, img, a")).isEmpty();
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("## Analyst notes", "`ct-1`");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(json.get("analystNotes").get(0).get("comment").asText()).isEqualTo(SeedFindings.IMG);
+        assertThat(json.get("analystNotes").get(0).get("tags")).hasSize(2);
+    }
+
+    @Test
     void withoutFlowsThereIsNoFlowChart() throws Exception {
         var findings = SeedFindings.incident();
         ReportWriter.write(findings, null, new ReportOptions(dir, EnumSet.of(ReportFormat.HTML, ReportFormat.MD), ZoneOffset.UTC, null));

@@ -89,6 +89,31 @@ class SolrParityTest {
     }
 
     @Test
+    void starsAndTagsSearchTheSameOnBothEngines() throws IOException {
+        Path evidence = dir.resolve("evidence");
+        Scenarios.seedIncident().write(evidence, 1);
+        String embedded = dir.resolve("stars-embedded").toString();
+        String solr = cloud.newCollection("stars");
+        assertThat(ingest(embedded, evidence).exit).isZero();
+        assertThat(ingest(solr, evidence).exit).isZero();
+        List<String> ids = ids(run(embedded, "search", "--format", "json", "--limit", "3", "error:io_timeout").out);
+        assertThat(ids).hasSize(3);
+        for (String index : List.of(embedded, solr)) {
+            var store = dev.rootline.index.annotate.Annotations.open(
+                    dev.rootline.index.EventIndex.open(index, java.util.Map.of()).directory());
+            for (int i = 0; i < ids.size(); i++) {
+                store.put(new dev.rootline.index.annotate.Annotation(ids.get(i), i < 2, List.of(i == 0 ? "rca" : "later"),
+                        null, java.time.Instant.now()));
+            }
+        }
+        sameHits(embedded, solr, "starred:true");
+        sameHits(embedded, solr, "tag:rca OR tag:lat*");
+        assertThat(Cli.run("search", "--index", solr, "--count", "starred:true").count()).isEqualTo(2);
+        assertThat(Cli.run("search", "--index", solr, "--count", "starred:false AND error:io_timeout").count())
+                .isEqualTo(Cli.run("search", "--index", embedded, "--count", "starred:false AND error:io_timeout").count());
+    }
+
+    @Test
     void aSecondIngestOfTheSameFilesChangesNoCount() throws IOException {
         Path evidence = dir.resolve("evidence");
         Scenarios.seedIncident().write(evidence, 1);

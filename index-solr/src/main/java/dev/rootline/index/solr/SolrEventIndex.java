@@ -108,7 +108,7 @@ final class SolrEventIndex implements EventIndex {
             release();
             throw e;
         }
-        return new SolrSearcher(c, this::release);
+        return new SolrSearcher(c, this::release, dev.rootline.index.annotate.Annotations.open(state));
     }
 
     private <T> T with(Function<SolrCluster, T> f) {

@@ -46,7 +46,12 @@ final class SolrQueries {
 
     /** {@code query} in Solr syntax; blank is everything. */
     static String of(String query, ZoneId zone) {
-        return render(new EventQueryParser(zone, java.time.Clock.systemUTC()).parse(query));
+        return of(query, zone, null);
+    }
+
+    /** The same, reading {@code starred:} and {@code tag:} from the annotations kept in the index's state folder. */
+    static String of(String query, ZoneId zone, dev.rootline.index.annotate.Annotations annotations) {
+        return render(new EventQueryParser(zone, java.time.Clock.systemUTC(), annotations).parse(query));
     }
 
     /** Ranges of epoch millis on {@code time}, for filters; either end may be null. */
@@ -86,11 +91,25 @@ final class SolrQueries {
                     .append(r.includesUpper() ? ']' : '}');
             case PointRangeQuery p -> points(p, out);
             case NumericDocValuesRangeQuery n when Fields.TIME.equals(n.getField()) -> time(n.lowerValue(), n.upperValue(), out);
+            case org.apache.lucene.search.TermInSetQuery t -> anyOf(terms(t), out); // starred: and tag: as ids
             case SynonymQuery s -> anyOf(s.getTerms().stream().<Query>map(TermQuery::new).toList(), out);
             case DisjunctionMaxQuery d -> anyOf(d.getDisjuncts(), out);
             case MultiPhraseQuery m -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + m, null);
             default -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + q, null);
         }
+    }
+
+    private static java.util.List<Query> terms(org.apache.lucene.search.TermInSetQuery t) {
+        java.util.List<Query> out = new java.util.ArrayList<>();
+        try {
+            org.apache.lucene.util.BytesRefIterator it = t.getBytesRefIterator();
+            for (org.apache.lucene.util.BytesRef b = it.next(); b != null; b = it.next()) {
+                out.add(new TermQuery(new org.apache.lucene.index.Term(t.getField(), org.apache.lucene.util.BytesRef.deepCopyOf(b))));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // an in-memory set: not reached
+        }
+        return out;
     }
 
     /** {@code (a b c)}: any of them (the request's default operator is OR). */

@@ -48,14 +48,22 @@ final class SolrSearcher implements EventIndex.Searcher {
     private final String collection;
     private final Runnable onClose;
 
+    /** Annotations kept in the index's local state folder ({@code rootline serve}); null reads none. */
+    private final dev.rootline.index.annotate.Annotations annotations;
+
     SolrSearcher(SolrCluster cluster, Runnable onClose) {
+        this(cluster, onClose, null);
+    }
+
+    SolrSearcher(SolrCluster cluster, Runnable onClose, dev.rootline.index.annotate.Annotations annotations) {
+        this.annotations = annotations;
         this.cluster = cluster;
         this.collection = cluster.location().collection();
         this.onClose = onClose;
     }
 
-    private static SolrQuery query(SearchRequest r) {
-        SolrQuery q = new SolrQuery(SolrQueries.of(r.query(), r.zone()));
+    private SolrQuery query(SearchRequest r) {
+        SolrQuery q = new SolrQuery(SolrQueries.of(r.query(), r.zone(), annotations));
         q.set("q.op", "OR"); // every clause carries its own + or -: a bare one is optional, whatever the collection's default
         if (r.from() != null || r.to() != null) {
             q.addFilterQuery(SolrQueries.timeRange(r.from(), r.to()));

@@ -17,6 +17,19 @@ class SolrQueriesTest {
     }
 
     @Test
+    void starredAndTagsBecomeTheAnnotatedIds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state) throws Exception {
+        var store = dev.rootline.index.annotate.Annotations.open(state);
+        java.time.Instant now = java.time.Instant.parse("2026-12-04T00:00:00Z");
+        store.put(new dev.rootline.index.annotate.Annotation("ct-1", true, java.util.List.of("rca"), null, now));
+        store.put(new dev.rootline.index.annotate.Annotation("log-2", false, java.util.List.of("rca", "noise"), "x", now));
+
+        assertThat(SolrQueries.of("starred:true", ZoneOffset.UTC, store)).isEqualTo("(id:\"ct-1\")");
+        assertThat(SolrQueries.of("tag:rca AND source:cloudtrail", ZoneOffset.UTC, store))
+                .contains("id:\"ct-1\"", "id:\"log-2\"", "source:\"cloudtrail\"");
+        assertThatThrownBy(() -> solr("starred:true")).isInstanceOf(QuerySyntaxException.class);
+    }
+
+    @Test
     void blankIsEverything() {
         assertThat(solr("")).isEqualTo("*:*");
         assertThat(solr("*")).isEqualTo("*:*");
