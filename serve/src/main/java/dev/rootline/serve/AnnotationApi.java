@@ -29,7 +29,7 @@ final class AnnotationApi {
             g.writeStartObject();
             g.writeArrayFieldStart("annotations");
             for (Annotation a : all) {
-                SearchApi.writeAnnotation(g, a);
+                Annotations.write(g, a);
             }
             g.writeEndArray();
             g.writeObjectFieldStart("tags");
@@ -57,7 +57,7 @@ final class AnnotationApi {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        x.json(200, g -> SearchApi.writeAnnotation(g, a));
+        x.json(200, g -> Annotations.write(g, a));
     }
 
     void delete(Exchange x, EventIndex.Searcher searcher, String id) throws IOException {

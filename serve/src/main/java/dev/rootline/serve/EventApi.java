@@ -61,7 +61,7 @@ final class EventApi {
             g.writeFieldName("annotation");
             var a = annotations.forEvent(event.id());
             if (a.isPresent()) {
-                SearchApi.writeAnnotation(g, a.get());
+                Annotations.write(g, a.get());
             } else {
                 g.writeNull();
             }

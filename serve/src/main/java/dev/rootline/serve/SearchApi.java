@@ -3,7 +3,6 @@ package dev.rootline.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rootline.index.EventIndex;
 import dev.rootline.index.SearchRequest;
-import dev.rootline.index.annotate.Annotation;
 import dev.rootline.index.annotate.Annotations;
 import dev.rootline.ingest.Event;
 import dev.rootline.ingest.EventJson;
@@ -53,7 +52,7 @@ final class SearchApi {
                 var a = annotations.forEvent(e.id());
                 if (a.isPresent()) {
                     g.writeFieldName(e.id());
-                    writeAnnotation(g, a.get());
+                    Annotations.write(g, a.get());
                 }
             }
             g.writeEndObject();
@@ -85,19 +84,5 @@ final class SearchApi {
             }
         });
         return out;
-    }
-
-    static void writeAnnotation(JsonGenerator g, Annotation a) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", a.eventId());
-        g.writeBooleanField("starred", a.starred());
-        g.writeArrayFieldStart("tags");
-        for (String t : a.tags()) {
-            g.writeString(t);
-        }
-        g.writeEndArray();
-        g.writeStringField("comment", a.comment());
-        g.writeStringField("updated", a.updated().toString());
-        g.writeEndObject();
     }
 }

@@ -182,7 +182,7 @@ class BrowserTest {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("inv-status"), "Investigation done"));
         wait.until(d -> d.findElements(By.cssSelector("#reports li")).size() == before + 1);
         WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reports li")));
-        assertThat(newest.getText()).contains("2024-10-25 00:00:00.000").contains("ENI_IN_UNROUTED_SUBNET");
+        assertThat(newest.getText()).contains("2024-10-25 00:00 – 2024-10-29 00:00").contains("ENI_IN_UNROUTED_SUBNET");
         String href = newest.findElement(By.tagName("a")).getAttribute("href");
         assertThat(href).startsWith(server.url() + "reports/").endsWith("/report.html");
         assertThat(Http.get(server.url(), URI.create(href).getPath()).status()).isEqualTo(200);

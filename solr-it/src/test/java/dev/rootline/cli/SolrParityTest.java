@@ -98,6 +98,9 @@ class SolrParityTest {
         assertThat(ingest(solr, evidence).exit).isZero();
         List<String> ids = ids(run(embedded, "search", "--format", "json", "--limit", "3", "error:io_timeout").out);
         assertThat(ids).hasSize(3);
+        // more ids than Solr's default maxBooleanClauses (1,024): one clause per id would be refused
+        List<String> bulk = ids(run(embedded, "search", "--format", "json", "--limit", "1500", "--", "-error:io_timeout").out);
+        assertThat(bulk).hasSize(1500);
         for (String index : List.of(embedded, solr)) {
             var store = dev.rootline.index.annotate.Annotations.open(
                     dev.rootline.index.EventIndex.open(index, java.util.Map.of()).directory());
@@ -105,9 +108,14 @@ class SolrParityTest {
                 store.put(new dev.rootline.index.annotate.Annotation(ids.get(i), i < 2, List.of(i == 0 ? "rca" : "later"),
                         null, java.time.Instant.now()));
             }
+            for (String id : bulk) {
+                store.put(new dev.rootline.index.annotate.Annotation(id, false, List.of("bulk"), null, java.time.Instant.now()));
+            }
         }
         sameHits(embedded, solr, "starred:true");
         sameHits(embedded, solr, "tag:rca OR tag:lat*");
+        sameHits(embedded, solr, "tag:bulk AND -source:cloudtrail");
+        assertThat(Cli.run("search", "--index", solr, "--count", "tag:bulk").count()).isEqualTo(1500);
         assertThat(Cli.run("search", "--index", solr, "--count", "starred:true").count()).isEqualTo(2);
         assertThat(Cli.run("search", "--index", solr, "--count", "starred:false AND error:io_timeout").count())
                 .isEqualTo(Cli.run("search", "--index", embedded, "--count", "starred:false AND error:io_timeout").count());

@@ -91,12 +91,40 @@ final class SolrQueries {
                     .append(r.includesUpper() ? ']' : '}');
             case PointRangeQuery p -> points(p, out);
             case NumericDocValuesRangeQuery n when Fields.TIME.equals(n.getField()) -> time(n.lowerValue(), n.upperValue(), out);
-            case org.apache.lucene.search.TermInSetQuery t -> anyOf(terms(t), out); // starred: and tag: as ids
+            case org.apache.lucene.search.TermInSetQuery t -> termSet(t, out); // starred: and tag: as ids
             case SynonymQuery s -> anyOf(s.getTerms().stream().<Query>map(TermQuery::new).toList(), out);
             case DisjunctionMaxQuery d -> anyOf(d.getDisjuncts(), out);
             case MultiPhraseQuery m -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + m, null);
             default -> throw new QuerySyntaxException("this query form is not supported on SolrCloud: " + q, null);
         }
+    }
+
+    /** Separators the terms parser can split on; the first that no term contains is used. */
+    private static final String SEPARATORS = ",|;~^#!$%&@ ";
+
+    /**
+     * A set of terms (the ids analysts starred or tagged) as Solr's terms parser: one clause whatever its size, where
+     * one clause per id would fail past Solr's {@code maxBooleanClauses} (1,024 by default). The value is quoted, and
+     * split on a character none of the terms holds; only when every candidate occurs does it fall back to clauses.
+     */
+    private static void termSet(org.apache.lucene.search.TermInSetQuery t, StringBuilder out) {
+        java.util.List<Query> terms = terms(t);
+        if (terms.isEmpty()) {
+            out.append("(+*:* -*:*)");
+            return;
+        }
+        java.util.List<String> values = terms.stream().map(q -> ((TermQuery) q).getTerm().text()).toList();
+        for (char sep : SEPARATORS.toCharArray()) {
+            if (values.stream().noneMatch(v -> v.indexOf(sep) >= 0)) {
+                out.append("{!terms f=").append(t.getField()).append(" separator='").append(sep).append("' v='");
+                for (int i = 0; i < values.size(); i++) {
+                    out.append(i == 0 ? "" : String.valueOf(sep)).append(values.get(i).replace("\\", "\\\\").replace("'", "\\'"));
+                }
+                out.append("'}");
+                return;
+            }
+        }
+        anyOf(terms, out);
     }
 
     private static java.util.List<Query> terms(org.apache.lucene.search.TermInSetQuery t) {

@@ -23,10 +23,24 @@ class SolrQueriesTest {
         store.put(new dev.rootline.index.annotate.Annotation("ct-1", true, java.util.List.of("rca"), null, now));
         store.put(new dev.rootline.index.annotate.Annotation("log-2", false, java.util.List.of("rca", "noise"), "x", now));
 
-        assertThat(SolrQueries.of("starred:true", ZoneOffset.UTC, store)).isEqualTo("(id:\"ct-1\")");
+        assertThat(SolrQueries.of("starred:true", ZoneOffset.UTC, store)).isEqualTo("{!terms f=id separator=',' v='ct-1'}");
         assertThat(SolrQueries.of("tag:rca AND source:cloudtrail", ZoneOffset.UTC, store))
-                .contains("id:\"ct-1\"", "id:\"log-2\"", "source:\"cloudtrail\"");
+                .contains("{!terms f=id separator=',' v='", "ct-1", "log-2", "+source:\"cloudtrail\"");
+        assertThat(SolrQueries.of("tag:none", ZoneOffset.UTC, store)).isEqualTo("(+*:* -*:*)");
         assertThatThrownBy(() -> solr("starred:true")).isInstanceOf(QuerySyntaxException.class);
+    }
+
+    @Test
+    void annotatedIdsAreSplitOnACharacterNoneHoldsAndQuotedSafely(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+            throws Exception {
+        var store = dev.rootline.index.annotate.Annotations.open(state);
+        java.time.Instant now = java.time.Instant.parse("2026-12-04T00:00:00Z");
+        store.put(new dev.rootline.index.annotate.Annotation("a,b", true, java.util.List.of(), null, now));
+        store.put(new dev.rootline.index.annotate.Annotation("it's\\x", true, java.util.List.of(), null, now));
+
+        String q = SolrQueries.of("starred:true", ZoneOffset.UTC, store);
+
+        assertThat(q).startsWith("{!terms f=id separator='|' v='").contains("a,b", "it\\'s\\\\x").endsWith("'}");
     }
 
     @Test

@@ -142,22 +142,27 @@ public final class Annotations {
     private static byte[] line(Annotation a) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("id", a.eventId());
-            g.writeBooleanField("starred", a.starred());
-            g.writeArrayFieldStart("tags");
-            for (String t : a.tags()) {
-                g.writeString(t);
-            }
-            g.writeEndArray();
-            if (a.comment() != null) {
-                g.writeStringField("comment", a.comment());
-            }
-            g.writeStringField("updated", a.updated().toString());
-            g.writeEndObject();
+            write(g, a);
         }
         out.write('\n');
         return out.toByteArray();
+    }
+
+    /** {@code a} as one JSON object, as the file keeps it and the serve API answers it (no comment: no field). */
+    public static void write(JsonGenerator g, Annotation a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", a.eventId());
+        g.writeBooleanField("starred", a.starred());
+        g.writeArrayFieldStart("tags");
+        for (String t : a.tags()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        if (a.comment() != null) {
+            g.writeStringField("comment", a.comment());
+        }
+        g.writeStringField("updated", a.updated().toString());
+        g.writeEndObject();
     }
 
     private Map<String, Annotation> current() {

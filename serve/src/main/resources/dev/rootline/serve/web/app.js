@@ -1,5 +1,5 @@
 // rootline serve: the page. State lives in the address (?q=&from=&to=), so a pasted link reproduces the view.
-import { $, el, clear, shortTime, formatCount, colourOf } from './dom.js';
+import { $, el, clear, shortTime, briefTime, formatCount, colourOf } from './dom.js';
 import * as api from './api.js';
 import { drawHistogram } from './chart.js';
 import { Detail } from './detail.js';
@@ -164,7 +164,7 @@ async function loadHistogram(mine) {
   if ((h.bursts || []).length) legend.append(el('li', { class: 'legend-burst' }, el('span', { class: 'swatch burst-swatch' }), `${h.bursts.length} failure burst${h.bursts.length > 1 ? 's' : ''}`));
   const cp = (h.eni || []).filter((e) => e.controlPlane);
   if (cp.length) legend.append(el('li', { class: 'legend-eni' }, el('span', { class: 'swatch eni-swatch' }), `${cp.length} EKS control-plane ENI create/delete`));
-  $('chart-caption').textContent = h.count ? `${shortTime(h.from)} – ${shortTime(h.to)} · one bar = ${duration(h.width)}` : '';
+  $('chart-caption').textContent = h.count ? `${briefTime(h.from)} – ${briefTime(h.to)} · one bar = ${duration(h.width)}` : '';
 }
 
 /** An instant as short as it reads: no ".000" on whole seconds. */
@@ -266,7 +266,7 @@ async function loadReports() {
   $('reports-count').textContent = String(r.investigations.length);
   for (const inv of r.investigations) {
     const html = inv.files.find((f) => f.endsWith('/report.html'));
-    const label = `${shortTime(inv.from)} – ${shortTime(inv.to)}`;
+    const label = `${briefTime(inv.from)} – ${briefTime(inv.to)}`;
     const item = el('li', {});
     // only the server's own report paths become links: nothing from the evidence is ever an href
     if (html && html.startsWith('/reports/')) item.append(el('a', { href: html, target: '_blank', rel: 'noopener noreferrer', text: label }));

@@ -53,6 +53,12 @@ export function shortTime(iso) {
   return /:\d\d$/.test(t) ? t + '.000' : t;
 }
 
+/** A range's end as briefly as it reads: "2024-10-25T00:00:00Z" as "2024-10-25 00:00", a fraction only when it has one. */
+export function briefTime(iso) {
+  if (!iso) return '–';
+  return iso.replace('T', ' ').replace('Z', '').replace(/\.000$/, '').replace(/(\d\d:\d\d):00$/, '$1');
+}
+
 export function formatCount(n) {
   return Number(n).toLocaleString('en-US');
 }
